@@ -1,0 +1,17 @@
+package org.tipline.crypto;
+
+/**
+ * A ciphertext, grant or key did not open: wrong key, wrong context or tampered bytes.
+ *
+ * <p>The message never says which, and never carries key or content material.
+ */
+public final class CryptoException extends RuntimeException {
+
+    CryptoException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    CryptoException(String message) {
+        super(message);
+    }
+}

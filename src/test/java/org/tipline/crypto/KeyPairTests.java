@@ -1,0 +1,50 @@
+package org.tipline.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class KeyPairTests {
+
+    @Test
+    void grantOpensWithTheMatchingPrivateKeyOnly() {
+        var alice = PrivateKey.generate();
+        var bob = PrivateKey.generate();
+        var reportKey = ContentKey.generate();
+        var grant = alice.publicKey().grant(reportKey, "grant:r1");
+
+        assertThat(alice.unwrap(grant, "grant:r1").toBytes()).isEqualTo(reportKey.toBytes());
+        assertThatThrownBy(() -> bob.unwrap(grant, "grant:r1")).isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> alice.unwrap(grant, "grant:r2")).isInstanceOf(CryptoException.class);
+    }
+
+    @Test
+    void publicKeySurvivesItsStoredForm() {
+        var owner = PrivateKey.generate();
+        var stored = PublicKey.fromBytes(owner.publicKey().toBytes());
+        var key = ContentKey.generate();
+        assertThat(owner.unwrap(stored.grant(key, "c"), "c").toBytes()).isEqualTo(key.toBytes());
+    }
+
+    @Test
+    void sealedPrivateKeyOpensOnlyWithItsKeyAndContext() {
+        var owner = PrivateKey.generate();
+        var kek = ContentKey.generate();
+        var sealed = owner.sealUnder(kek, "staff:1:password");
+        var reportKey = ContentKey.generate();
+        var grant = owner.publicKey().grant(reportKey, "g");
+
+        var reopened = PrivateKey.open(sealed, kek, "staff:1:password");
+        assertThat(reopened.unwrap(grant, "g").toBytes()).isEqualTo(reportKey.toBytes());
+        assertThatThrownBy(() -> PrivateKey.open(sealed, ContentKey.generate(), "staff:1:password"))
+                .isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> PrivateKey.open(sealed, kek, "staff:2:password"))
+                .isInstanceOf(CryptoException.class);
+    }
+
+    @Test
+    void garbageIsNotAPublicKey() {
+        assertThatThrownBy(() -> PublicKey.fromBytes(new byte[] {1, 2, 3})).isInstanceOf(CryptoException.class);
+    }
+}
