@@ -39,10 +39,15 @@ class EmbeddedDatabaseConfiguration {
 
     private static volatile EmbeddedPostgres shared;
 
+    /** Contexts still using the shared server; its shutdown hook waits for them to close. */
+    private static final java.util.concurrent.Phaser USERS = new java.util.concurrent.Phaser(1);
+
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedPostgres(EmbeddedDatabaseProperties properties) {
         if (properties.ephemeral()) {
-            return new EmbeddedServer(sharedEphemeralServer(), false);
+            var server = sharedEphemeralServer();
+            USERS.register();
+            return new EmbeddedServer(server, false);
         }
         try {
             Files.createDirectories(properties.dataDirectory());
@@ -75,6 +80,12 @@ class EmbeddedDatabaseConfiguration {
             try {
                 shared = configure(EmbeddedPostgres.builder()).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        // let the application contexts close their pools and jobs first
+                        USERS.awaitAdvanceInterruptibly(USERS.arrive(), 20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+                        // stop the server anyway
+                    }
                     try {
                         shared.close();
                     } catch (IOException e) {
@@ -113,6 +124,8 @@ class EmbeddedDatabaseConfiguration {
         public void close() throws IOException {
             if (closeWithContext) {
                 postgres.close();
+            } else {
+                USERS.arriveAndDeregister();
             }
         }
     }

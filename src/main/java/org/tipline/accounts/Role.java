@@ -1,0 +1,14 @@
+package org.tipline.accounts;
+
+/** What a staff member may do in their organisation; one person may hold several roles. */
+public enum Role {
+    /** Organisation settings: channels, questionnaires, staff. */
+    ADMIN,
+    /** Reads and works the cases granted to them. */
+    HANDLER;
+
+    /** Returns the Spring Security authority of this role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,84 @@
+package org.tipline.accounts;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.crypto.PublicKey;
+
+/** Looks up staff members of an organisation, with their roles and public keys. */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+    private static final String SELECT = """
+            SELECT s.id, s.organization_id, s.email, s.display_name, s.public_key,
+                   ARRAY(SELECT r.role FROM staff_role r WHERE r.staff_id = s.id ORDER BY r.role) AS roles
+            FROM staff s""";
+
+    private final JdbcClient jdbc;
+
+    StaffDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Returns the active staff of an organisation, by name. */
+    public List<StaffMember> members(OrganizationId organization) {
+        return jdbc.sql(SELECT
+                        + " WHERE s.organization_id = ? AND s.status = 'ACTIVE' ORDER BY lower(s.display_name), s.id")
+                .param(organization.value())
+                .query(StaffDirectory::member)
+                .list();
+    }
+
+    /** Returns the active members among {@code ids} that belong to {@code organization}. */
+    public List<StaffMember> members(OrganizationId organization, Collection<StaffId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var values = ids.stream().map(StaffId::value).toArray(UUID[]::new);
+        return jdbc.sql(SELECT + " WHERE s.organization_id = ? AND s.status = 'ACTIVE' AND s.id = ANY(?)")
+                .params(organization.value(), values)
+                .query(StaffDirectory::member)
+                .list();
+    }
+
+    /** Returns one active member of {@code organization}. */
+    public Optional<StaffMember> find(OrganizationId organization, StaffId id) {
+        return members(organization, List.of(id)).stream().findFirst();
+    }
+
+    /** Returns the active staff member with {@code id}, in whichever organisation (session resolution). */
+    public Optional<StaffMember> active(StaffId id) {
+        return jdbc.sql(SELECT + " WHERE s.id = ? AND s.status = 'ACTIVE'")
+                .param(id.value())
+                .query(StaffDirectory::member)
+                .optional();
+    }
+
+    static StaffMember member(ResultSet rs, int row) throws SQLException {
+        return new StaffMember(
+                new StaffId(rs.getObject(1, UUID.class)),
+                new OrganizationId(rs.getObject(2, UUID.class)),
+                rs.getString(3),
+                rs.getString(4),
+                roles(rs.getArray(6)),
+                PublicKey.fromBytes(rs.getBytes(5)));
+    }
+
+    static Set<Role> roles(Array array) throws SQLException {
+        var roles = EnumSet.noneOf(Role.class);
+        for (Object value : (Object[]) array.getArray()) {
+            roles.add(Role.valueOf((String) value));
+        }
+        return roles;
+    }
+}

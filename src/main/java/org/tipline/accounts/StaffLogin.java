@@ -1,0 +1,146 @@
+package org.tipline.accounts;
+
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.internal.Credentials;
+import org.tipline.accounts.internal.StaffSessions;
+import org.tipline.accounts.internal.Throttle;
+import org.tipline.accounts.internal.Totp;
+import org.tipline.audit.AuditLog;
+import org.tipline.crypto.CryptoException;
+import org.tipline.crypto.PasswordKeys;
+import org.tipline.crypto.PrivateKey;
+
+/**
+ * Logs staff in with password and TOTP code, unlocks their private key and opens a session.
+ *
+ * <p>Failures are counted per address (not per network address) and say nothing about which
+ * factor was wrong. An unknown address costs the same Argon2id run as a known one.
+ */
+@Service
+public class StaffLogin {
+
+    private static final byte[] DUMMY_SALT = new byte[16];
+
+    private final JdbcClient jdbc;
+    private final PasswordKeys passwordKeys;
+    private final Credentials credentials;
+    private final Totp totp;
+    private final StaffSessions sessions;
+    private final AuditLog audit;
+    private final Throttle failures;
+
+    StaffLogin(
+            JdbcClient jdbc,
+            PasswordKeys passwordKeys,
+            Credentials credentials,
+            Totp totp,
+            StaffSessions sessions,
+            AuditLog audit,
+            AccountsProperties properties) {
+        this.jdbc = jdbc;
+        this.passwordKeys = passwordKeys;
+        this.credentials = credentials;
+        this.totp = totp;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.failures = new Throttle(properties.loginAttempts(), properties.loginWindow(), 100_000);
+    }
+
+    /** A successful login: the session token for the cookie or the bearer header. */
+    public record LoggedIn(String token, java.time.Instant expiresAt, StaffId staff) {
+        @Override
+        public String toString() {
+            return "StaffLogin.LoggedIn[staff=" + staff + "]";
+        }
+    }
+
+    /**
+     * Checks the password and code of {@code email} and opens a session.
+     *
+     * @throws LoginFailed if anything is wrong or there were too many failures for this address
+     */
+    @Transactional(noRollbackFor = LoginFailed.class)
+    public LoggedIn login(String email, String password, String totpCode) {
+        var key = email.strip().toLowerCase(Locale.ROOT);
+        if (key.length() > 320 || password.length() > 1024 || !failures.allows(key)) {
+            throw new LoginFailed(!failures.allows(key));
+        }
+        var row = jdbc.sql("""
+                SELECT id, organization_id, password_salt, password_verifier, totp_secret, totp_last_step,
+                       private_key_by_password
+                FROM staff WHERE lower(email) = ? AND status = 'ACTIVE' FOR UPDATE""")
+                .param(key)
+                .query((rs, i) -> new Row(
+                        new StaffId(rs.getObject(1, UUID.class)),
+                        new OrganizationId(rs.getObject(2, UUID.class)),
+                        rs.getBytes(3),
+                        rs.getBytes(4),
+                        rs.getBytes(5),
+                        rs.getLong(6),
+                        rs.getBytes(7)))
+                .optional();
+        if (row.isEmpty()) {
+            passwordKeys.derive(password, DUMMY_SALT);
+            fail(key, AuditLog.INSTALLATION, "anonymous");
+        }
+        var staff = row.get();
+        var derived = passwordKeys.derive(password, staff.salt());
+        if (!PasswordKeys.matches(derived.verifier(), staff.verifier())) {
+            fail(key, staff.organization().value(), staff.id().actor());
+        }
+        var step = totp.verify(credentials.openTotp(staff.id(), staff.sealedTotp()), totpCode, staff.lastStep());
+        if (step.isEmpty()) {
+            fail(key, staff.organization().value(), staff.id().actor());
+        }
+        PrivateKey privateKey;
+        try {
+            privateKey =
+                    PrivateKey.open(staff.sealedPrivateKey(), derived.key(), Credentials.passwordContextOf(staff.id()));
+        } catch (CryptoException e) {
+            fail(key, staff.organization().value(), staff.id().actor());
+            throw e;
+        }
+        jdbc.sql("UPDATE staff SET totp_last_step = ? WHERE id = ?")
+                .params(step.getAsLong(), staff.id().value())
+                .update();
+        failures.reset(key);
+        var opened = sessions.open(staff.organization(), staff.id(), privateKey);
+        audit.record(
+                staff.organization().value(),
+                staff.id().actor(),
+                "staff.logged-in",
+                staff.id().actor());
+        return new LoggedIn(opened.token(), opened.expiresAt(), staff.id());
+    }
+
+    /** Ends the session of {@code token}. */
+    @Transactional
+    public void logout(CurrentStaff staff, String token) {
+        if (sessions.close(token)) {
+            audit.record(
+                    staff.organizationId().value(),
+                    staff.id().actor(),
+                    "staff.logged-out",
+                    staff.id().actor());
+        }
+    }
+
+    private void fail(String key, UUID organization, String actor) {
+        failures.tryAcquire(key);
+        audit.recordAlone(organization, actor, "staff.login-failed", null);
+        throw new LoginFailed(false);
+    }
+
+    private record Row(
+            StaffId id,
+            OrganizationId organization,
+            byte[] salt,
+            byte[] verifier,
+            byte[] sealedTotp,
+            long lastStep,
+            byte[] sealedPrivateKey) {}
+}

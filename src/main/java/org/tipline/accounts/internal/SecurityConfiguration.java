@@ -1,0 +1,133 @@
+package org.tipline.accounts.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.tipline.shared.Problems;
+
+/**
+ * The one security filter chain: who may reach which path, how a request is authenticated, and
+ * the security headers of every response (set here and nowhere else).
+ *
+ * <p>Reporter pages and their API twins are open and carry no session; staff pages and API need
+ * a session token (cookie for pages, bearer header for API clients). Nothing is kept in an HTTP
+ * session: each request is authenticated afresh from its token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC_PATHS = {
+        "/",
+        "/setup",
+        "/login",
+        "/invite/**",
+        "/r/**",
+        "/followup",
+        "/followup/**",
+        "/webjars/**",
+        "/css/**",
+        "/favicon.ico",
+        "/error",
+        "/actuator/health",
+        "/actuator/info",
+        "/api/v1/openapi.json",
+        "/api/v1/setup",
+        "/api/v1/auth/login",
+        "/api/v1/invitations/accept",
+        "/api/v1/channels/*",
+        "/api/v1/channels/*/reports",
+        "/api/v1/followup",
+        "/api/v1/followup/**"
+    };
+
+    /** Reporter pages run no script at all; staff pages may run the application's own. */
+    private static final String REPORTER_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static final String STAFF_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffSessions sessions) throws Exception {
+        RequestMatcher api = request -> path(request).startsWith("/api/");
+        RequestMatcher reporterPage = request -> {
+            var path = path(request);
+            return path.startsWith("/r/") || path.startsWith("/followup") || path.equals("/");
+        };
+        var csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null);
+        http.securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> {})
+                .addFilterBefore(new SessionAuthenticationFilter(sessions), AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionBoundCsrfTokenRepository(sessions))
+                        .csrfTokenRequestHandler(csrfHandler)
+                        // API calls authenticate by header, never by ambient cookie; requests without a
+                        // session cookie carry no authority to forge.
+                        .requireCsrfProtectionMatcher(request -> !HttpMethod.GET.matches(request.getMethod())
+                                && !HttpMethod.HEAD.matches(request.getMethod())
+                                && !api.matches(request)
+                                && SessionCookie.inCookie(request)))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> Problems.write(
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "Authentication required",
+                                        "Send a valid session token as 'Authorization: Bearer <token>'."),
+                                api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> Problems.write(
+                                        response, HttpStatus.FORBIDDEN, "Forbidden", "Your roles do not allow this."),
+                                api)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> response.sendError(HttpStatus.FORBIDDEN.value()),
+                                request -> true))
+                .headers(headers -> headers.contentTypeOptions(options -> {})
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .cacheControl(cache -> {})
+                        .addHeaderWriter(new StaticHeadersWriter(
+                                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Resource-Policy", "same-origin"))
+                        .addHeaderWriter((request, response) -> {
+                            var policy = api.matches(request)
+                                    ? API_CSP
+                                    : reporterPage.matches(request) ? REPORTER_CSP : STAFF_CSP;
+                            response.setHeader("Content-Security-Policy", policy);
+                        }));
+        return http.build();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

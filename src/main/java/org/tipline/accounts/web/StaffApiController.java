@@ -1,0 +1,96 @@
+package org.tipline.accounts.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tipline.accounts.CurrentStaff;
+import org.tipline.accounts.Invitations;
+import org.tipline.accounts.Role;
+import org.tipline.accounts.StaffAdministration;
+import org.tipline.accounts.StaffDirectory;
+import org.tipline.accounts.StaffId;
+import org.tipline.audit.AuditLog;
+
+/** Staff administration for API clients, and the audit chain check. */
+@RestController
+class StaffApiController {
+
+    record StaffResponse(UUID id, String displayName, String email, Set<Role> roles) {}
+
+    record InvitationRequest(
+            @Nullable String email,
+            @Nullable String displayName,
+            @Nullable List<String> roles) {}
+
+    record InvitationResponse(UUID id, String link, Instant expiresAt) {}
+
+    record RolesRequest(@Nullable List<String> roles) {}
+
+    record AuditVerification(
+            boolean intact, long entries, @Nullable Long firstBroken) {}
+
+    private final StaffDirectory directory;
+    private final Invitations invitations;
+    private final StaffAdministration administration;
+    private final AuditLog audit;
+
+    StaffApiController(
+            StaffDirectory directory, Invitations invitations, StaffAdministration administration, AuditLog audit) {
+        this.directory = directory;
+        this.invitations = invitations;
+        this.administration = administration;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/staff")
+    List<StaffResponse> staff(@AuthenticationPrincipal CurrentStaff admin) {
+        admin.require(Role.ADMIN);
+        return directory.members(admin.organizationId()).stream()
+                .map(m -> new StaffResponse(m.id().value(), m.displayName(), m.email(), m.roles()))
+                .toList();
+    }
+
+    @PostMapping("/api/v1/invitations")
+    @ResponseStatus(HttpStatus.CREATED)
+    InvitationResponse invite(
+            @AuthenticationPrincipal CurrentStaff admin,
+            @RequestBody InvitationRequest body,
+            HttpServletRequest request) {
+        admin.require(Role.ADMIN);
+        var issued = invitations.invite(
+                admin, Forms.text(body.email()), Forms.text(body.displayName()), StaffController.roles(body.roles()));
+        var link = ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/invite/{token}")
+                .buildAndExpand(issued.token())
+                .toUriString();
+        return new InvitationResponse(issued.id(), link, issued.expiresAt());
+    }
+
+    @PutMapping("/api/v1/staff/{id}/roles")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void roles(@AuthenticationPrincipal CurrentStaff admin, @PathVariable UUID id, @RequestBody RolesRequest body) {
+        admin.require(Role.ADMIN);
+        administration.setRoles(admin, new StaffId(id), StaffController.roles(body.roles()));
+    }
+
+    @GetMapping("/api/v1/audit/verify")
+    AuditVerification verifyAudit(@AuthenticationPrincipal CurrentStaff admin) {
+        admin.require(Role.ADMIN);
+        audit.chainPending();
+        var result = audit.verify(admin.organizationId().value());
+        return new AuditVerification(result.intact(), result.entries(), result.firstBroken());
+    }
+}

@@ -1,0 +1,117 @@
+package org.tipline.accounts.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tipline.accounts.CurrentStaff;
+import org.tipline.accounts.Invitations;
+import org.tipline.accounts.Role;
+import org.tipline.accounts.StaffAdministration;
+import org.tipline.accounts.StaffDirectory;
+import org.tipline.accounts.StaffId;
+import org.tipline.shared.InvalidInput;
+
+/** The admin's staff page: members, their roles, and invitations. */
+@Controller
+class StaffController {
+
+    record InviteForm(
+            @Nullable String displayName,
+            @Nullable String email,
+            @Nullable List<String> roles) {}
+
+    private final StaffDirectory directory;
+    private final Invitations invitations;
+    private final StaffAdministration administration;
+
+    StaffController(StaffDirectory directory, Invitations invitations, StaffAdministration administration) {
+        this.directory = directory;
+        this.invitations = invitations;
+        this.administration = administration;
+    }
+
+    @GetMapping("/staff")
+    String list(@AuthenticationPrincipal CurrentStaff admin, Model model) {
+        admin.require(Role.ADMIN);
+        return render(admin, model, new InviteForm(null, null, null), Map.of(), null);
+    }
+
+    @PostMapping("/staff/invitations")
+    String invite(
+            @AuthenticationPrincipal CurrentStaff admin,
+            @ModelAttribute InviteForm form,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        admin.require(Role.ADMIN);
+        try {
+            var issued = invitations.invite(
+                    admin, Forms.text(form.email()), Forms.text(form.displayName()), roles(form.roles()));
+            var link = ServletUriComponentsBuilder.fromContextPath(request)
+                    .path("/invite/{token}")
+                    .buildAndExpand(issued.token())
+                    .toUriString();
+            return render(admin, model, new InviteForm(null, null, null), Map.of(), link);
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(admin, model, form, e.fieldErrors(), null);
+        }
+    }
+
+    @PostMapping("/staff/{id}/roles")
+    String roles(
+            @AuthenticationPrincipal CurrentStaff admin,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable List<String> roles,
+            Model model,
+            HttpServletResponse response) {
+        admin.require(Role.ADMIN);
+        try {
+            administration.setRoles(admin, new StaffId(id), roles(roles));
+            return "redirect:/staff";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(admin, model, new InviteForm(null, null, null), e.fieldErrors(), null);
+        }
+    }
+
+    static Set<Role> roles(@Nullable List<String> names) {
+        var roles = EnumSet.noneOf(Role.class);
+        if (names != null) {
+            for (var name : names) {
+                for (var role : Role.values()) {
+                    if (role.name().equals(name)) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return roles;
+    }
+
+    private String render(
+            CurrentStaff admin, Model model, InviteForm form, Map<String, String> errors, @Nullable String link) {
+        model.addAttribute("members", directory.members(admin.organizationId()));
+        model.addAttribute("invitations", invitations.list(admin));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("inviteForm", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("invitationLink", link);
+        return "accounts/staff";
+    }
+}

@@ -1,0 +1,51 @@
+package org.tipline.shared.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.tipline.shared.TooManyRequests;
+
+/** Renders the error page for exceptions from HTML controllers. */
+@ControllerAdvice(annotations = Controller.class)
+class PageExceptionHandler {
+
+    @ExceptionHandler(NoSuchElementException.class)
+    String notFound(HttpServletResponse response, Model model) {
+        return page(HttpStatus.NOT_FOUND, response, model);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(HttpServletResponse response, Model model) {
+        return page(HttpStatus.FORBIDDEN, response, model);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletResponse response, Model model) {
+        return page(HttpStatus.CONTENT_TOO_LARGE, response, model);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    String badMultipart(HttpServletResponse response, Model model) {
+        return page(HttpStatus.BAD_REQUEST, response, model);
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    String tooMany(HttpServletResponse response, Model model) {
+        response.setHeader("Retry-After", "60");
+        return page(HttpStatus.TOO_MANY_REQUESTS, response, model);
+    }
+
+    private static String page(HttpStatus status, HttpServletResponse response, Model model) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("messageKey", ErrorPages.messageKey(status));
+        return "error";
+    }
+}

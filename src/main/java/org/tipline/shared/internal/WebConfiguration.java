@@ -1,0 +1,98 @@
+package org.tipline.shared.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.tipline.shared.Languages;
+
+/**
+ * Locale without cookies: a {@code lang} parameter, else {@code Accept-Language}. Every link and
+ * form action that a template builds carries the chosen {@code lang} on, so a reporter's choice
+ * lasts through the visit without anything being stored in their browser.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return Languages.resolve(
+                        request.getParameter(Languages.PARAMETER), request.getHeader("Accept-Language"));
+            }
+
+            @Override
+            public void setLocale(
+                    HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+                throw new UnsupportedOperationException("The locale comes from the request only");
+            }
+        };
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public void postHandle(
+                    HttpServletRequest request,
+                    HttpServletResponse response,
+                    Object handler,
+                    @Nullable ModelAndView view) {
+                if (view != null && !view.getViewName().startsWith("redirect:")) {
+                    var locale = Languages.resolve(
+                            request.getParameter(Languages.PARAMETER), request.getHeader("Accept-Language"));
+                    view.addObject("lang", locale.toLanguageTag());
+                    view.addObject("languages", Languages.SUPPORTED_TAGS);
+                    view.addObject("currentPath", request.getRequestURI());
+                }
+            }
+        });
+    }
+
+    @Bean
+    static BeanPostProcessor languageCarryingLinks() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof SpringTemplateEngine engine) {
+                    engine.setLinkBuilder(new LanguageCarryingLinkBuilder());
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Adds the request's explicit {@code lang} parameter to every context-relative link. */
+    static final class LanguageCarryingLinkBuilder extends StandardLinkBuilder {
+        @Override
+        protected @Nullable String processLink(IExpressionContext context, @Nullable String link) {
+            if (link == null || !link.startsWith("/") || link.startsWith("//")) {
+                return link;
+            }
+            if (context instanceof org.thymeleaf.context.IWebContext web) {
+                var lang = web.getExchange().getRequest().getParameterValue(Languages.PARAMETER);
+                if (lang != null && Languages.isSupported(lang) && !link.contains(Languages.PARAMETER + "=")) {
+                    link = UriComponentsBuilder.fromUriString(link)
+                            .queryParam(Languages.PARAMETER, lang)
+                            .build()
+                            .toUriString();
+                }
+            }
+            return link;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.tipline.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test against the whole application on a random port, through the real security chain, on the
+ * JVM's one embedded PostgreSQL (a fresh database per distinct context), with a movable clock.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({TestClockConfiguration.class, TestOrganization.class})
+public @interface IntegrationTest {}

@@ -1,0 +1,136 @@
+package org.tipline.support;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Lazy;
+import org.tipline.accounts.Setup;
+import org.tipline.accounts.internal.Totp;
+
+/**
+ * The organisation that integration tests work in: set up once per application context through
+ * the real set-up API, with an admin and helpers to invite and log in more staff.
+ */
+@TestComponent
+@Lazy
+public class TestOrganization {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Setup setup;
+    private final Totp totp;
+    private final TestClock clock;
+    private volatile Staffer admin;
+    private volatile UUID organizationId;
+
+    TestOrganization(Setup setup, Totp totp, TestClock clock) {
+        this.setup = setup;
+        this.totp = totp;
+        this.clock = clock;
+    }
+
+    /** A staff member the tests know the credentials of. */
+    public record Staffer(UUID id, String email, String password, String totpSecret) {}
+
+    /** Returns the admin, setting the organisation up on first use. */
+    public synchronized Staffer admin(Http http) {
+        if (admin == null) {
+            var email = "admin" + SEQUENCE.incrementAndGet() + "@example.org";
+            var response = http.json(
+                    "POST",
+                    "/api/v1/setup",
+                    Map.of(
+                            "setupCode",
+                            setup.issueCode(),
+                            "organizationName",
+                            "Test Agency",
+                            "displayName",
+                            "Ada Admin",
+                            "email",
+                            email,
+                            "password",
+                            PASSWORD));
+            if (response.status() != 201) {
+                throw new IllegalStateException("Set-up failed: " + response.status() + " " + response.body());
+            }
+            var json = response.json();
+            organizationId = UUID.fromString(json.get("organizationId").asString());
+            admin = new Staffer(
+                    UUID.fromString(json.get("adminId").asString()),
+                    email,
+                    PASSWORD,
+                    secretOf(json.get("otpauthUri").asString()));
+        }
+        return admin;
+    }
+
+    /** Returns the organisation's id. */
+    public UUID organizationId(Http http) {
+        admin(http);
+        return organizationId;
+    }
+
+    /** Invites and enrols a new staff member with {@code roles} through the API. */
+    public Staffer invite(Http http, String displayName, String... roles) {
+        var adminToken = token(http, admin(http));
+        var email = "staff" + SEQUENCE.incrementAndGet() + "@example.org";
+        var invitation = http.json(
+                "POST",
+                "/api/v1/invitations",
+                Map.of("email", email, "displayName", displayName, "roles", java.util.List.of(roles)),
+                "Authorization",
+                "Bearer " + adminToken);
+        if (invitation.status() != 201) {
+            throw new IllegalStateException("Invitation failed: " + invitation.status() + " " + invitation.body());
+        }
+        var link = invitation.json().get("link").asString();
+        var token = link.substring(link.lastIndexOf('/') + 1);
+        var accepted = http.json("POST", "/api/v1/invitations/accept", Map.of("token", token, "password", PASSWORD));
+        if (accepted.status() != 201) {
+            throw new IllegalStateException("Acceptance failed: " + accepted.status() + " " + accepted.body());
+        }
+        var json = accepted.json();
+        return new Staffer(
+                UUID.fromString(json.get("staffId").asString()),
+                email,
+                PASSWORD,
+                secretOf(json.get("otpauthUri").asString()));
+    }
+
+    /** Logs {@code staffer} in through the API and returns the bearer token. */
+    public String token(Http http, Staffer staffer) {
+        var response = http.json(
+                "POST",
+                "/api/v1/auth/login",
+                Map.of("email", staffer.email(), "password", staffer.password(), "totpCode", code(staffer)));
+        if (response.status() != 200) {
+            throw new IllegalStateException("Login failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("token").asString();
+    }
+
+    /** Returns a fresh TOTP code for {@code staffer}, moving the clock past the last used step. */
+    public String code(Staffer staffer) {
+        clock.advance(Duration.ofSeconds(30));
+        return totp.currentCode(staffer.totpSecret());
+    }
+
+    /** Returns the TOTP code for the current step without moving the clock. */
+    public String codeNow(String secret) {
+        return totp.currentCode(secret);
+    }
+
+    /** Extracts the secret from an {@code otpauth://} URI. */
+    public static String secretOf(String otpauthUri) {
+        for (var parameter : otpauthUri.substring(otpauthUri.indexOf('?') + 1).split("&")) {
+            if (parameter.startsWith("secret=")) {
+                return parameter.substring(7);
+            }
+        }
+        throw new IllegalArgumentException("No secret in the URI");
+    }
+}
