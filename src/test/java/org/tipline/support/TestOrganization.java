@@ -119,6 +119,11 @@ public class TestOrganization {
         return totp.currentCode(staffer.totpSecret());
     }
 
+    /** Moves the application's clock. */
+    public void advanceClock(Duration duration) {
+        clock.advance(duration);
+    }
+
     /** Returns the TOTP code for the current step without moving the clock. */
     public String codeNow(String secret) {
         return totp.currentCode(secret);

@@ -81,14 +81,18 @@ class SecurityConfiguration {
                 .addFilterBefore(new SessionAuthenticationFilter(sessions), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionBoundCsrfTokenRepository(sessions))
                         .csrfTokenRequestHandler(csrfHandler)
-                        // API calls authenticate by header, never by ambient cookie; requests without a
-                        // session cookie carry no authority to forge.
+                        // API calls authenticate by header, never by ambient cookie; reporter pages use no
+                        // staff authority (follow-up forms carry their own visit-bound token); requests
+                        // without a session cookie carry no authority to forge.
                         .requireCsrfProtectionMatcher(request -> !HttpMethod.GET.matches(request.getMethod())
                                 && !HttpMethod.HEAD.matches(request.getMethod())
                                 && !api.matches(request)
+                                && !reporterPage.matches(request)
                                 && SessionCookie.inCookie(request)))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/channels/*")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

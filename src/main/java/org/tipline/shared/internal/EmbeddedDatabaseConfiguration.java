@@ -72,6 +72,7 @@ class EmbeddedDatabaseConfiguration {
         config.setUsername("postgres");
         config.setPoolName("tipline");
         config.setMaximumPoolSize(properties.ephemeral() ? 8 : 20);
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         return new HikariDataSource(config);
     }
 
@@ -100,7 +101,9 @@ class EmbeddedDatabaseConfiguration {
     }
 
     private static EmbeddedPostgres.Builder configure(EmbeddedPostgres.Builder builder) {
-        return builder.setPGStartupWait(Duration.ofSeconds(60))
+        // Stopping is ours to order: after the contexts using the server have closed their pools.
+        return builder.setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 // Statements are never logged: they could carry sealed values' sizes or lookups.

@@ -1,0 +1,5 @@
+/** The handler's inbox and case pages, and their API twins. */
+@NullMarked
+package org.tipline.cases.web;
+
+import org.jspecify.annotations.NullMarked;

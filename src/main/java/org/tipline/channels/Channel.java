@@ -1,0 +1,26 @@
+package org.tipline.channels;
+
+import java.util.List;
+import org.tipline.accounts.OrganizationId;
+import org.tipline.accounts.StaffId;
+import org.tipline.crypto.Receipt;
+
+/**
+ * A reporting channel as it stands: where reports arrive ({@code /r/<slug>}), what the reporter
+ * is asked (the current questionnaire version), and who receives its reports.
+ */
+public record Channel(
+        ChannelId id,
+        OrganizationId organizationId,
+        String slug,
+        String name,
+        String publicText,
+        Receipt.Format receiptFormat,
+        int questionnaireVersion,
+        Questionnaire questionnaire,
+        List<StaffId> recipients) {
+
+    public Channel {
+        recipients = List.copyOf(recipients);
+    }
+}

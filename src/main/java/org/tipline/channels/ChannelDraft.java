@@ -1,0 +1,14 @@
+package org.tipline.channels;
+
+import java.util.List;
+import org.tipline.accounts.StaffId;
+import org.tipline.crypto.Receipt;
+
+/** What an admin sets on a channel when creating or editing it. */
+public record ChannelDraft(
+        String slug,
+        String name,
+        String publicText,
+        Receipt.Format receiptFormat,
+        Questionnaire questionnaire,
+        List<StaffId> recipients) {}

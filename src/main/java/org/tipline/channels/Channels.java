@@ -1,0 +1,298 @@
+package org.tipline.channels;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.CurrentStaff;
+import org.tipline.accounts.OrganizationCreated;
+import org.tipline.accounts.OrganizationId;
+import org.tipline.accounts.Role;
+import org.tipline.accounts.StaffDirectory;
+import org.tipline.accounts.StaffId;
+import org.tipline.audit.AuditLog;
+import org.tipline.crypto.Receipt;
+import org.tipline.shared.InvalidInput;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Creates, edits and looks up reporting channels. Every change is audited. */
+@Service
+public class Channels {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Channels(JdbcClient jdbc, StaffDirectory staff, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Returns the channel published at {@code slug}, for reporters. */
+    @Transactional(readOnly = true)
+    public Optional<Channel> bySlug(String slug) {
+        if (!SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        return find("c.slug = ?", slug);
+    }
+
+    /** Returns a channel of the admin's organisation. */
+    @Transactional(readOnly = true)
+    public Channel get(CurrentStaff admin, ChannelId id) {
+        admin.require(Role.ADMIN);
+        return find(
+                        "c.id = ? AND c.organization_id = ?",
+                        id.value(),
+                        admin.organizationId().value())
+                .orElseThrow(() -> new NoSuchElementException("No such channel"));
+    }
+
+    /** Lists the channels of the admin's organisation. */
+    @Transactional(readOnly = true)
+    public List<Channel> list(CurrentStaff admin) {
+        admin.require(Role.ADMIN);
+        return jdbc.sql(SELECT + " WHERE c.organization_id = ? ORDER BY lower(c.name), c.id")
+                .param(admin.organizationId().value())
+                .query(this::channel)
+                .list();
+    }
+
+    /** Returns the questionnaire a report answered. */
+    @Transactional(readOnly = true)
+    public Questionnaire questionnaire(ChannelId channel, int version) {
+        return jdbc.sql("SELECT definition FROM questionnaire WHERE channel_id = ? AND version = ?")
+                .params(channel.value(), version)
+                .query((rs, i) -> JSON.readValue(rs.getString(1), Questionnaire.class))
+                .single();
+    }
+
+    /**
+     * Creates a channel in the admin's organisation.
+     *
+     * @throws InvalidInput if a field is wrong or the slug is taken
+     */
+    @Transactional
+    public Channel create(CurrentStaff admin, ChannelDraft draft) {
+        admin.require(Role.ADMIN);
+        check(admin.organizationId(), draft, null);
+        var id = ChannelId.random();
+        insert(id, admin.organizationId(), draft);
+        audit.record(admin.organizationId().value(), admin.id().actor(), "channel.created", "channel:" + id);
+        return get(admin, id);
+    }
+
+    /**
+     * Changes a channel of the admin's organisation; a changed questionnaire becomes a new version.
+     *
+     * @throws InvalidInput if a field is wrong or the slug is taken
+     */
+    @Transactional
+    public Channel update(CurrentStaff admin, ChannelId id, ChannelDraft draft) {
+        var current = get(admin, id);
+        check(admin.organizationId(), draft, id);
+        var version = current.questionnaireVersion();
+        if (!current.questionnaire().equals(draft.questionnaire())) {
+            version++;
+            insertQuestionnaire(id, admin.organizationId(), version, draft.questionnaire());
+        }
+        jdbc.sql("""
+                UPDATE channel SET slug = ?, name = ?, public_text = ?, receipt_format = ?, questionnaire_version = ?,
+                                   updated_at = ?
+                WHERE id = ?""")
+                .params(
+                        draft.slug(),
+                        draft.name().strip(),
+                        draft.publicText().strip(),
+                        draft.receiptFormat().name(),
+                        version,
+                        Timestamp.from(clock.instant()),
+                        id.value())
+                .update();
+        setRecipients(id, admin.organizationId(), draft.recipients());
+        audit.record(admin.organizationId().value(), admin.id().actor(), "channel.changed", "channel:" + id);
+        return get(admin, id);
+    }
+
+    /** Creates a new organisation's default channel, with its first admin as recipient, in the set-up transaction. */
+    @EventListener
+    void on(OrganizationCreated created) {
+        var slug = jdbc.sql("SELECT EXISTS (SELECT 1 FROM channel WHERE slug = 'report')")
+                        .query(Boolean.class)
+                        .single()
+                ? "report-" + UUID.randomUUID().toString().substring(0, 8)
+                : "report";
+        var id = ChannelId.random();
+        insert(
+                id,
+                created.organization(),
+                new ChannelDraft(
+                        slug,
+                        "Report a concern",
+                        "Tell us what happened. You do not have to give your name. After sending, you get a receipt: "
+                                + "keep it to read our answers and add information later.",
+                        Receipt.Format.LETTERS,
+                        Questionnaire.standard(),
+                        List.of(created.admin())));
+        audit.record(created.organization().value(), created.admin().actor(), "channel.created", "channel:" + id);
+    }
+
+    private void insert(ChannelId id, OrganizationId organization, ChannelDraft draft) {
+        var now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO channel (id, organization_id, slug, name, public_text, receipt_format, questionnaire_version,
+                                     created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                .params(
+                        id.value(),
+                        organization.value(),
+                        draft.slug(),
+                        draft.name().strip(),
+                        draft.publicText().strip(),
+                        draft.receiptFormat().name(),
+                        now,
+                        now)
+                .update();
+        insertQuestionnaire(id, organization, 1, draft.questionnaire());
+        setRecipients(id, organization, draft.recipients());
+    }
+
+    private void insertQuestionnaire(
+            ChannelId id, OrganizationId organization, int version, Questionnaire questionnaire) {
+        jdbc.sql("""
+                INSERT INTO questionnaire (channel_id, organization_id, version, definition, created_at)
+                VALUES (?, ?, ?, ?::jsonb, ?)""")
+                .params(
+                        id.value(),
+                        organization.value(),
+                        version,
+                        JSON.writeValueAsString(questionnaire),
+                        Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private void setRecipients(ChannelId id, OrganizationId organization, List<StaffId> recipients) {
+        jdbc.sql("DELETE FROM channel_recipient WHERE channel_id = ?")
+                .param(id.value())
+                .update();
+        for (var recipient : new java.util.LinkedHashSet<>(recipients)) {
+            jdbc.sql("INSERT INTO channel_recipient (channel_id, organization_id, staff_id) VALUES (?, ?, ?)")
+                    .params(id.value(), organization.value(), recipient.value())
+                    .update();
+        }
+    }
+
+    private void check(OrganizationId organization, ChannelDraft draft, @Nullable ChannelId self) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!SLUG.matcher(draft.slug()).matches()) {
+            errors.put("slug", "error.slug.invalid");
+        } else if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM channel WHERE slug = ? AND id IS DISTINCT FROM ?)")
+                .params(draft.slug(), self == null ? null : self.value())
+                .query(Boolean.class)
+                .single()) {
+            errors.put("slug", "error.slug.taken");
+        }
+        text("name", draft.name(), 200, true, errors);
+        text("publicText", draft.publicText(), 10_000, false, errors);
+        var questions = draft.questionnaire().questions();
+        if (questions.isEmpty()) {
+            errors.put("questions", "error.questions.empty");
+        }
+        if (questions.size() > 100) {
+            errors.put("questions", "error.too-long");
+        }
+        var keys = new HashSet<String>();
+        for (int i = 0; i < questions.size(); i++) {
+            var question = questions.get(i);
+            var field = "questions[" + i + "]";
+            if (!KEY.matcher(question.key()).matches() || !keys.add(question.key())) {
+                errors.put(field + ".key", "error.key.invalid");
+            }
+            text(field + ".label", question.label(), 500, true, errors);
+            text(field + ".help", question.help(), 2_000, false, errors);
+            if (question.type().hasOptions()) {
+                if (question.options().isEmpty() || question.options().size() > 100) {
+                    errors.put(field + ".options", "error.options.invalid");
+                }
+                for (var option : question.options()) {
+                    text(field + ".options", option, 500, true, errors);
+                }
+            } else if (!question.options().isEmpty()) {
+                errors.put(field + ".options", "error.options.invalid");
+            }
+        }
+        var categoryKeys = new HashSet<String>();
+        for (var category : draft.questionnaire().categories()) {
+            if (!KEY.matcher(category.key()).matches() || !categoryKeys.add(category.key())) {
+                errors.put("categories", "error.key.invalid");
+            }
+            text("categories", category.label(), 200, true, errors);
+        }
+        if (draft.recipients().isEmpty()) {
+            errors.put("recipients", "error.recipients.empty");
+        } else if (staff.members(organization, draft.recipients()).size() != new HashSet<>(draft.recipients()).size()) {
+            errors.put("recipients", "error.recipients.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+
+    private static void text(String field, String value, int max, boolean required, Map<String, String> errors) {
+        if (required && value.isBlank()) {
+            errors.putIfAbsent(field, "error.required");
+        } else if (value.length() > max) {
+            errors.putIfAbsent(field, "error.too-long");
+        }
+    }
+
+    private static final String SELECT = """
+            SELECT c.id, c.organization_id, c.slug, c.name, c.public_text, c.receipt_format, c.questionnaire_version,
+                   q.definition,
+                   ARRAY(SELECT r.staff_id FROM channel_recipient r WHERE r.channel_id = c.id ORDER BY r.staff_id)
+            FROM channel c JOIN questionnaire q ON q.channel_id = c.id AND q.version = c.questionnaire_version""";
+
+    private Optional<Channel> find(String where, Object... params) {
+        return jdbc.sql(SELECT + " WHERE " + where)
+                .params(params)
+                .query(this::channel)
+                .optional();
+    }
+
+    private Channel channel(ResultSet rs, int row) throws SQLException {
+        var recipients = new java.util.ArrayList<StaffId>();
+        for (Object id : (Object[]) rs.getArray(9).getArray()) {
+            recipients.add(new StaffId((UUID) id));
+        }
+        return new Channel(
+                new ChannelId(rs.getObject(1, UUID.class)),
+                new OrganizationId(rs.getObject(2, UUID.class)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                Receipt.Format.valueOf(rs.getString(6)),
+                rs.getInt(7),
+                JSON.readValue(rs.getString(8), Questionnaire.class),
+                recipients);
+    }
+}

@@ -1,0 +1,114 @@
+package org.tipline.channels.web;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tipline.accounts.CurrentStaff;
+import org.tipline.accounts.Role;
+import org.tipline.accounts.StaffId;
+import org.tipline.channels.Channel;
+import org.tipline.channels.ChannelDraft;
+import org.tipline.channels.ChannelId;
+import org.tipline.channels.Channels;
+import org.tipline.channels.Questionnaire;
+import org.tipline.crypto.Receipt;
+
+/** Channels for API clients: the public description for reporters, and administration. */
+@RestController
+class ChannelApiController {
+
+    /** What a reporter's client needs to build the form. */
+    record PublicChannel(
+            String slug, String name, String publicText, String receiptFormat, Questionnaire questionnaire) {}
+
+    /** A channel as its admin sees it. */
+    record ChannelResponse(
+            UUID id,
+            String slug,
+            String name,
+            String publicText,
+            String receiptFormat,
+            int questionnaireVersion,
+            Questionnaire questionnaire,
+            List<UUID> recipients) {
+        static ChannelResponse of(Channel channel) {
+            return new ChannelResponse(
+                    channel.id().value(),
+                    channel.slug(),
+                    channel.name(),
+                    channel.publicText(),
+                    channel.receiptFormat().name(),
+                    channel.questionnaireVersion(),
+                    channel.questionnaire(),
+                    channel.recipients().stream().map(StaffId::value).toList());
+        }
+    }
+
+    /** A channel as an admin submits it. */
+    record ChannelRequest(
+            @Nullable String slug,
+            @Nullable String name,
+            @Nullable String publicText,
+            @Nullable String receiptFormat,
+            @Nullable Questionnaire questionnaire,
+            @Nullable List<UUID> recipients) {
+        ChannelDraft draft() {
+            return new ChannelDraft(
+                    slug == null ? "" : slug,
+                    name == null ? "" : name,
+                    publicText == null ? "" : publicText,
+                    "DIGITS".equals(receiptFormat) ? Receipt.Format.DIGITS : Receipt.Format.LETTERS,
+                    questionnaire == null ? new Questionnaire(List.of(), List.of()) : questionnaire,
+                    recipients == null
+                            ? List.of()
+                            : recipients.stream().map(StaffId::new).toList());
+        }
+    }
+
+    private final Channels channels;
+
+    ChannelApiController(Channels channels) {
+        this.channels = channels;
+    }
+
+    @GetMapping("/api/v1/channels/{slug}")
+    PublicChannel channel(@PathVariable String slug) {
+        var channel = channels.bySlug(slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
+        return new PublicChannel(
+                channel.slug(),
+                channel.name(),
+                channel.publicText(),
+                channel.receiptFormat().name(),
+                channel.questionnaire());
+    }
+
+    @GetMapping("/api/v1/admin/channels")
+    List<ChannelResponse> list(@AuthenticationPrincipal CurrentStaff admin) {
+        admin.require(Role.ADMIN);
+        return channels.list(admin).stream().map(ChannelResponse::of).toList();
+    }
+
+    @PostMapping("/api/v1/admin/channels")
+    @ResponseStatus(HttpStatus.CREATED)
+    ChannelResponse create(@AuthenticationPrincipal CurrentStaff admin, @RequestBody ChannelRequest request) {
+        admin.require(Role.ADMIN);
+        return ChannelResponse.of(channels.create(admin, request.draft()));
+    }
+
+    @PutMapping("/api/v1/admin/channels/{id}")
+    ChannelResponse update(
+            @AuthenticationPrincipal CurrentStaff admin, @PathVariable UUID id, @RequestBody ChannelRequest request) {
+        admin.require(Role.ADMIN);
+        return ChannelResponse.of(channels.update(admin, new ChannelId(id), request.draft()));
+    }
+}

@@ -1,0 +1,5 @@
+/** Reporter pages (no JavaScript) and their API twins. */
+@NullMarked
+package org.tipline.intake.web;
+
+import org.jspecify.annotations.NullMarked;
