@@ -57,6 +57,10 @@ public class Uploads {
         Runnable discard = () -> files.forEach(file -> blobs.delete(file.blobKey()));
         try {
             var items = upload.getItemIterator(request);
+            if (!items.hasNext()) {
+                // no boundary found: not a multipart body at all
+                throw new UploadRejected(UploadRejected.Reason.MALFORMED);
+            }
             while (items.hasNext()) {
                 var item = items.next();
                 var name = item.getFieldName() == null ? "" : item.getFieldName();

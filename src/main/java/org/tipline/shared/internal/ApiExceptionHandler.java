@@ -53,6 +53,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Wait a while and try again."));
     }
 
+    @ExceptionHandler(org.tipline.crypto.CryptoException.class)
+    ResponseEntity<ProblemDetail> integrity(org.tipline.crypto.CryptoException e) {
+        // a stored ciphertext did not open with a key that should open it: tampering or corruption
+        log.error("Sealed data failed its integrity check");
+        return respond(problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Integrity check failed", "Stored data could not be opened."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected {} in an API call", e.getClass().getName());

@@ -1,0 +1,64 @@
+package org.tipline.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.tipline.support.Http;
+import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestChannels;
+
+/** Repeated wrong receipts are throttled, and nothing about who sent them is recorded. */
+@IntegrationTest
+@TestPropertySource(properties = {"tipline.intake.wrong-receipts=3", "tipline.intake.wrong-receipt-window=1h"})
+class ReceiptThrottlingIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestChannels channels;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void wrongReceiptsAreThrottledForEveryoneWithoutRecordingTheSender() {
+        var http = new Http(port);
+        var desk = channels.desk(http);
+        var receipt = http.json(
+                        "POST",
+                        "/api/v1/channels/" + desk.slug() + "/reports",
+                        Map.of("answers", Map.of("subject", "s", "description", "d")))
+                .json()
+                .get("receipt")
+                .asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("SELECT count(*) FROM case_file WHERE channel_id = ?")
+                                .param(desk.channelId())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        var auditBefore =
+                jdbc.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/v1/followup", "Authorization", "Receipt 0000-0000-0000-000" + i)
+                            .status())
+                    .isEqualTo(401);
+        }
+        var throttled = http.get("/api/v1/followup", "Authorization", "Receipt " + receipt);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isPresent();
+        assertThat(http.form("/followup", Map.of("receipt", receipt)).status()).isEqualTo(429);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(auditBefore);
+    }
+}
