@@ -1,0 +1,78 @@
+package org.tipline.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Every user-facing string comes from the bundles, and English and Simplified Chinese are complete. */
+class TranslationTests {
+
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
+    private static final Pattern CODE_KEY = Pattern.compile("\"(error\\.[a-z0-9.-]+)\"");
+
+    @Test
+    void englishAndChineseHaveExactlyTheSameKeys() throws IOException {
+        var english = load("messages.properties");
+        var chinese = load("messages_zh_CN.properties");
+        assertThat(new TreeSet<>(chinese.stringPropertyNames()))
+                .as("keys missing or extra in Chinese")
+                .isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        for (var key : english.stringPropertyNames()) {
+            assertThat(chinese.getProperty(key)).as(key).isNotBlank();
+        }
+    }
+
+    @Test
+    void everyKeyThatTemplatesAndCodeUseExists() throws IOException {
+        var known = load("messages.properties").stringPropertyNames();
+        var used = new TreeSet<String>();
+        collect(Path.of("src/main/resources/templates"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/java"), CODE_KEY, used);
+        assertThat(used).hasSizeGreaterThan(50);
+        assertThat(known).containsAll(used);
+    }
+
+    @Test
+    void templatesBakeInNoVisibleText() throws IOException {
+        try (var files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                var html = org.jsoup.Jsoup.parse(Files.readString(file));
+                html.select("[th:text], [th:utext], title, script, style").remove();
+                for (var element : html.getAllElements()) {
+                    var own = element.ownText().strip();
+                    assertThat(own)
+                            .as(file + ": text outside th:text in <" + element.tagName() + ">")
+                            .matches("[\\s*·:|]*");
+                }
+            }
+        }
+    }
+
+    private static void collect(Path root, Pattern pattern, Set<String> into) throws IOException {
+        try (var files = Files.walk(root)) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var matcher = pattern.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    into.add(matcher.group(1));
+                }
+            }
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        var properties = new Properties();
+        try (var in = TranslationTests.class.getResourceAsStream("/i18n/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
