@@ -16,13 +16,19 @@ import org.tipline.crypto.PublicKey;
 
 /** Looks up staff members of an organisation, with their roles and public keys. */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class StaffDirectory {
 
     private static final String SELECT = """
             SELECT s.id, s.organization_id, s.email, s.display_name, s.public_key,
                    ARRAY(SELECT r.role FROM staff_role r WHERE r.staff_id = s.id ORDER BY r.role) AS roles
             FROM staff s""";
+
+    /** Parsed public keys by their stored bytes: parsing builds a Tink primitive each time. */
+    private static final com.github.benmanes.caffeine.cache.Cache<java.nio.ByteBuffer, PublicKey> KEYS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(10_000)
+                    .build();
 
     private final JdbcClient jdbc;
 
@@ -71,7 +77,7 @@ public class StaffDirectory {
                 rs.getString(3),
                 rs.getString(4),
                 roles(rs.getArray(6)),
-                PublicKey.fromBytes(rs.getBytes(5)));
+                KEYS.get(java.nio.ByteBuffer.wrap(rs.getBytes(5)), bytes -> PublicKey.fromBytes(bytes.array())));
     }
 
     static Set<Role> roles(Array array) throws SQLException {

@@ -38,11 +38,17 @@ public class AuditLog {
     private static final byte[] GENESIS = new byte[32];
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     private final ServerSecrets secrets;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, ServerSecrets secrets, Clock clock) {
+    AuditLog(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
+            ServerSecrets secrets,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.secrets = secrets;
         this.clock = clock;
     }
@@ -99,16 +105,20 @@ public class AuditLog {
                 .orElse(new Link(0, GENESIS));
         var pending = jdbc.sql("""
                 SELECT id, organization_id, occurred_at, actor, action, subject FROM audit_entry
-                WHERE organization_id = ? AND chain_seq IS NULL ORDER BY id""").param(organization).query(AuditLog::entry).list();
+                WHERE organization_id = ? AND chain_seq IS NULL ORDER BY id LIMIT 10000""").param(organization).query(AuditLog::entry).list();
         long seq = last.seq();
         byte[] previous = last.mac();
+        var updates = new java.util.ArrayList<Object[]>(pending.size());
         for (var entry : pending) {
             seq++;
             var mac = mac(previous, seq, entry);
-            jdbc.sql("UPDATE audit_entry SET chain_seq = ?, previous_mac = ?, mac = ? WHERE id = ?")
-                    .params(seq, previous, mac, entry.id())
-                    .update();
+            updates.add(new Object[] {seq, previous, mac, entry.id()});
             previous = mac;
+        }
+        if (!updates.isEmpty()) {
+            // one batch, one round trip
+            jdbcTemplate.batchUpdate(
+                    "UPDATE audit_entry SET chain_seq = ?, previous_mac = ?, mac = ? WHERE id = ?", updates);
         }
         return pending.size();
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.accounts.CurrentStaff;
@@ -27,18 +27,24 @@ public class CaseManagement {
     public static final int PAGE_SIZE = 25;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     private final AuditLog audit;
 
-    CaseManagement(JdbcClient jdbc, AuditLog audit) {
+    CaseManagement(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, AuditLog audit) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
     }
 
     /** One page of an inbox, and whether more follow. */
     public record Page(List<CaseSummary> cases, int number, boolean hasNext) {}
 
-    /** Opens the case of a new report, with its recipients as members. Idempotent. */
-    @ApplicationModuleListener
+    /**
+     * Opens the case of a new report, with its recipients as members, inside the submission's
+     * transaction: a report never exists without its case, and the hot path needs no second
+     * transaction or event-registry writes. The report's own audit entry covers it. Idempotent.
+     */
+    @EventListener
     void on(ReportSubmitted submitted) {
         var id = UUID.randomUUID();
         var inserted = jdbc.sql("""
@@ -56,16 +62,17 @@ public class CaseManagement {
         if (inserted == 0) {
             return;
         }
-        for (var recipient : submitted.recipients()) {
-            jdbc.sql("INSERT INTO case_member (case_id, staff_id, organization_id) VALUES (?, ?, ?)")
-                    .params(id, recipient.value(), submitted.organization().value())
-                    .update();
-        }
-        audit.record(submitted.organization().value(), "system", "case.created", "case:" + id);
+        jdbcTemplate.batchUpdate(
+                "INSERT INTO case_member (case_id, staff_id, organization_id) VALUES (?, ?, ?)",
+                submitted.recipients().stream()
+                        .map(recipient -> new Object[] {
+                            id, recipient.value(), submitted.organization().value()
+                        })
+                        .toList());
     }
 
-    /** Marks a case active when a message arrives; unread when it came from the reporter. */
-    @ApplicationModuleListener
+    /** Marks a case active when a message arrives (in the message's transaction); unread when from the reporter. */
+    @EventListener
     void on(MessageAdded added) {
         jdbc.sql("UPDATE case_file SET last_activity = ?, unread = (unread OR ?) WHERE report_id = ?")
                 .params(

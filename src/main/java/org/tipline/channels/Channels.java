@@ -36,6 +36,16 @@ public class Channels {
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Channels by slug, for the submission path. Entries live a few seconds and are dropped on this
+     * node when a channel changes; other nodes see a change within that time.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<Channel>> bySlug =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(5))
+                    .build();
+
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
     private final AuditLog audit;
@@ -48,13 +58,12 @@ public class Channels {
         this.clock = clock;
     }
 
-    /** Returns the channel published at {@code slug}, for reporters. */
-    @Transactional(readOnly = true)
+    /** Returns the channel published at {@code slug}, for reporters (cached for a few seconds). */
     public Optional<Channel> bySlug(String slug) {
         if (!SLUG.matcher(slug).matches()) {
             return Optional.empty();
         }
-        return find("c.slug = ?", slug);
+        return bySlug.get(slug, key -> find("c.slug = ?", key));
     }
 
     /** Returns a channel of the admin's organisation. */
@@ -99,6 +108,7 @@ public class Channels {
         var id = ChannelId.random();
         insert(id, admin.organizationId(), draft);
         audit.record(admin.organizationId().value(), admin.id().actor(), "channel.created", "channel:" + id);
+        bySlug.invalidate(draft.slug());
         return get(admin, id);
     }
 
@@ -131,6 +141,8 @@ public class Channels {
                 .update();
         setRecipients(id, admin.organizationId(), draft.recipients());
         audit.record(admin.organizationId().value(), admin.id().actor(), "channel.changed", "channel:" + id);
+        bySlug.invalidate(current.slug());
+        bySlug.invalidate(draft.slug());
         return get(admin, id);
     }
 

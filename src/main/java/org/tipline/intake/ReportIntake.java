@@ -35,6 +35,7 @@ import org.tipline.shared.InvalidInput;
 public class ReportIntake {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     private final StaffDirectory staff;
     private final ServerSecrets secrets;
     private final SealedReports sealed;
@@ -44,6 +45,7 @@ public class ReportIntake {
 
     ReportIntake(
             JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate jdbcTemplate,
             StaffDirectory staff,
             ServerSecrets secrets,
             SealedReports sealed,
@@ -51,6 +53,7 @@ public class ReportIntake {
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.staff = staff;
         this.secrets = secrets;
         this.sealed = sealed;
@@ -123,18 +126,19 @@ public class ReportIntake {
                         now,
                         now)
                 .update();
+        var grants = new java.util.ArrayList<Object[]>(recipients.size());
         for (var recipient : recipients) {
-            jdbc.sql("""
-                    INSERT INTO key_grant (report_id, staff_id, organization_id, wrapped_key, granted_at)
-                    VALUES (?, ?, ?, ?, ?)""")
-                    .params(
-                            report.value(),
-                            recipient.id().value(),
-                            channel.organizationId().value(),
-                            recipient.publicKey().grant(reportKey, SealedReports.grantContext(report, recipient.id())),
-                            now)
-                    .update();
+            grants.add(new Object[] {
+                report.value(),
+                recipient.id().value(),
+                channel.organizationId().value(),
+                recipient.publicKey().grant(reportKey, SealedReports.grantContext(report, recipient.id())),
+                now
+            });
         }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO key_grant (report_id, staff_id, organization_id, wrapped_key, granted_at)
+                VALUES (?, ?, ?, ?, ?)""", grants);
         sealed.addAttachments(reportKey, report, channel.organizationId(), null, upload.files());
         audit.record(channel.organizationId().value(), "reporter", "report.submitted", report.subject());
         events.publishEvent(new ReportSubmitted(

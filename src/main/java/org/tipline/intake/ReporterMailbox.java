@@ -86,6 +86,17 @@ public class ReporterMailbox {
         }
     }
 
+    /**
+     * Opens the mailbox of {@code typed} and returns what the reporter may see, in one transaction.
+     *
+     * @throws ReceiptRejected if the receipt opens nothing
+     * @throws TooManyRequests if too many wrong receipts arrived recently
+     */
+    @Transactional(readOnly = true)
+    public ReportThread.Content read(String typed) {
+        return view(open(typed));
+    }
+
     /** Returns what the reporter may see: status, their answers, the conversation. */
     @Transactional(readOnly = true)
     public ReportThread.Content view(MailboxAccess access) {

@@ -57,7 +57,7 @@ class FollowupApiController {
     @GetMapping("/api/v1/followup")
     ResponseEntity<MailboxResponse> mailbox(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
-        var content = mailbox.view(open(authorization));
+        var content = mailbox.read(receipt(authorization));
         var messages = content.messages().stream()
                 .map(m -> new MessageResponse(
                         m.id(), m.fromReporter() ? "reporter" : "staff", m.body(), m.at(), m.attachments()))
@@ -129,9 +129,13 @@ class FollowupApiController {
     }
 
     private MailboxAccess open(@Nullable String authorization) {
+        return mailbox.open(receipt(authorization));
+    }
+
+    private static String receipt(@Nullable String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Receipt ", 0, 8)) {
             throw new ReceiptRejected();
         }
-        return mailbox.open(authorization.substring(8).strip());
+        return authorization.substring(8).strip();
     }
 }

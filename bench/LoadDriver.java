@@ -1,0 +1,377 @@
+/*
+ * Tipline load driver (a benchmark, not a test). Run by bench/run.sh against a running server.
+ *
+ *   java bench/LoadDriver.java <baseUrl> <setupCode> <mode> <clients> <seconds> <serverPid>
+ *
+ * mode "load": sets the organisation up, gives the default channel 3 recipients, then submits
+ * reports (2 KB of answers, no files) from concurrent clients for the given time, then reads the
+ * mailboxes of those reports with their receipts. Prints throughput, p50/p99 latency, and the
+ * server's peak heap (sampled with jstat from the server's process).
+ *
+ * mode "large": uploads one 1 GiB attachment (generated on the fly, never held in memory) and
+ * prints the time taken and the server's peak heap.
+ *
+ * Uses only the JDK so that it runs as a single source file.
+ */
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+public class LoadDriver {
+
+    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static String base;
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        var setupCode = args[1];
+        var mode = args[2];
+        int clients = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        var heap = new HeapSampler(Long.parseLong(args[5]));
+        heap.start();
+        var admin = setUp(setupCode);
+        if (mode.equals("large")) {
+            large(heap);
+        } else {
+            threeRecipients(admin);
+            load(clients, seconds, heap);
+        }
+        heap.stopSampling();
+    }
+
+    record Admin(String email, String password, String secret) {}
+
+    static Admin setUp(String code) throws Exception {
+        var email = "bench-admin@example.org";
+        var password = "benchmark password 123";
+        var response = post("/api/v1/setup", json("setupCode", code, "organizationName", "Bench", "displayName", "Bench Admin",
+                "email", email, "password", password), null);
+        check(response, 201, "set-up");
+        var secret = field(response.body(), "otpauthUri").replaceAll(".*secret=([A-Z2-7]+).*", "$1");
+        return new Admin(email, password, secret);
+    }
+
+    static void threeRecipients(Admin admin) throws Exception {
+        var token = login(admin);
+        var recipients = new ArrayList<String>();
+        var me = get("/api/v1/staff", "Bearer " + token);
+        recipients.add(me.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+        for (int i = 1; i <= 2; i++) {
+            var invited = post("/api/v1/invitations", json("email", "handler" + i + "@example.org", "displayName", "Handler " + i)
+                    .replace("}", ",\"roles\":[\"HANDLER\"]}"), "Bearer " + token);
+            check(invited, 201, "invitation");
+            var link = field(invited.body(), "link");
+            var accepted = post("/api/v1/invitations/accept",
+                    json("token", link.substring(link.lastIndexOf('/') + 1), "password", "handler password 123"), null);
+            check(accepted, 201, "acceptance");
+            recipients.add(field(accepted.body(), "staffId"));
+        }
+        var channels = get("/api/v1/admin/channels", "Bearer " + token).body();
+        var id = channels.replaceAll("(?s)^\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        var questionnaire = channels.replaceAll("(?s).*\"questionnaire\":(\\{.*?\\]\\}),\"recipients\".*", "$1");
+        var body = "{\"slug\":\"report\",\"name\":\"Report a concern\",\"publicText\":\"Bench\",\"receiptFormat\":\"LETTERS\","
+                + "\"questionnaire\":" + questionnaire + ",\"recipients\":[\"" + String.join("\",\"", recipients) + "\"]}";
+        var updated = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/channels/" + id))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        check(updated, 200, "channel update");
+        System.out.println("channel 'report' has " + recipients.size() + " recipients");
+    }
+
+    static void load(int clients, int seconds, HeapSampler heap) throws Exception {
+        var answer = "x".repeat(1000);
+        var body = "{\"answers\":{\"subject\":\"Benchmark report\",\"description\":\"" + answer + answer + "\"}}";
+        System.out.printf("submitting: %d clients, %d s (after a 20 s warm-up), %d bytes of answers%n", clients, seconds,
+                body.length());
+        run(clients, 20, () -> post("/api/v1/channels/report/reports", body, null), new ConcurrentLinkedQueue<>(), null);
+        var receipts = new ConcurrentLinkedQueue<String>();
+        heap.reset();
+        var submit = run(clients, seconds, () -> post("/api/v1/channels/report/reports", body, null), receipts, 201);
+        submit.print("submissions", heap.peak());
+
+        var list = new ArrayList<>(receipts);
+        Collections.shuffle(list);
+        var next = new AtomicLong();
+        heap.reset();
+        var followups = run(clients, Math.max(10, seconds / 2), () -> {
+            var receipt = list.get((int) (next.getAndIncrement() % list.size()));
+            return get("/api/v1/followup", "Receipt " + receipt);
+        }, null, 200);
+        followups.print("follow-ups", heap.peak());
+    }
+
+    static void large(HeapSampler heap) throws Exception {
+        long size = 1L << 30;
+        var boundary = "----bench" + System.nanoTime();
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"answers.subject\"\r\n\r\nLarge file\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"answers.description\"\r\n\r\n1 GiB\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files.evidence\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        heap.reset();
+        long start = System.nanoTime();
+        var response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/channels/report/reports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Generated(head, size, tail)))
+                .build());
+        double secondsTaken = (System.nanoTime() - start) / 1e9;
+        check(response, 201, "1 GiB upload");
+        System.out.printf("1 GiB attachment: HTTP %d in %.1f s (%.0f MiB/s), server peak heap %.0f MiB%n",
+                response.statusCode(), secondsTaken, 1024 / secondsTaken, heap.peak() / 1048576.0);
+    }
+
+    interface Call {
+        HttpResponse<String> call() throws Exception;
+    }
+
+    record Result(long count, long errors, double seconds, long[] latenciesNanos) {
+        void print(String what, long peakHeap) {
+            Arrays.sort(latenciesNanos);
+            System.out.printf("%s: %d in %.1f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d, server peak heap %.0f MiB%n",
+                    what, count, seconds, count / seconds, percentile(0.50), percentile(0.99),
+                    latenciesNanos.length == 0 ? 0 : latenciesNanos[latenciesNanos.length - 1] / 1e6, errors, peakHeap / 1048576.0);
+        }
+
+        double percentile(double p) {
+            if (latenciesNanos.length == 0) {
+                return 0;
+            }
+            return latenciesNanos[(int) Math.min(latenciesNanos.length - 1, Math.floor(p * latenciesNanos.length))] / 1e6;
+        }
+    }
+
+    static Result run(int clients, int seconds, Call call, ConcurrentLinkedQueue<String> receipts, Integer expected)
+            throws Exception {
+        var stop = new AtomicBoolean();
+        var latencies = new ConcurrentLinkedQueue<long[]>();
+        var errors = new AtomicLong();
+        var pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                var mine = new long[1 << 20];
+                int n = 0;
+                while (!stop.get()) {
+                    long t0 = System.nanoTime();
+                    try {
+                        var response = call.call();
+                        long t = System.nanoTime() - t0;
+                        if (expected != null && response.statusCode() != expected) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        if (n < mine.length) {
+                            mine[n++] = t;
+                        }
+                        if (receipts != null && response.statusCode() == 201) {
+                            receipts.add(field(response.body(), "receipt"));
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                latencies.add(Arrays.copyOf(mine, n));
+                return null;
+            });
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+        return new Result(all.length, errors.get(), elapsed, all);
+    }
+
+    /** Reads the server's used heap (S0U+S1U+EU+OU) from {@code jstat -gc <pid> 100} and keeps the peak. */
+    static final class HeapSampler extends Thread {
+        private final AtomicLong peak = new AtomicLong();
+        private final long pid;
+        private volatile Process jstat;
+
+        HeapSampler(long pid) {
+            this.pid = pid;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                var tool = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+                jstat = new ProcessBuilder(tool, "-gc", Long.toString(pid), "100").redirectErrorStream(true).start();
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jstat.getInputStream()))) {
+                    var header = List.of(lines.readLine().trim().split("\\s+"));
+                    int[] columns = {header.indexOf("S0U"), header.indexOf("S1U"), header.indexOf("EU"), header.indexOf("OU")};
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        var values = line.trim().split("\\s+");
+                        if (values.length != header.size() || values[0].equals(header.get(0))) {
+                            continue;
+                        }
+                        double kib = 0;
+                        for (int column : columns) {
+                            kib += Double.parseDouble(values[column]);
+                        }
+                        long used = (long) (kib * 1024);
+                        peak.accumulateAndGet(used, Math::max);
+                    }
+                }
+            } catch (Exception e) {
+                System.out.println("heap sampling unavailable: " + e.getMessage());
+            }
+        }
+
+        void reset() {
+            peak.set(0);
+        }
+
+        long peak() {
+            return peak.get();
+        }
+
+        void stopSampling() {
+            if (jstat != null) {
+                jstat.destroy();
+            }
+        }
+    }
+
+    static String login(Admin admin) throws Exception {
+        var response = post("/api/v1/auth/login", json("email", admin.email(), "password", admin.password(), "totpCode",
+                totp(admin.secret())), null);
+        check(response, 200, "login");
+        return field(response.body(), "token");
+    }
+
+    static String totp(String base32Secret) throws Exception {
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = new StringBuilder();
+        for (char c : base32Secret.toCharArray()) {
+            bits.append(String.format("%5s", Integer.toBinaryString(alphabet.indexOf(c))).replace(' ', '0'));
+        }
+        var key = new byte[bits.length() / 8];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) Integer.parseInt(bits.substring(i * 8, i * 8 + 8), 2);
+        }
+        var mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(key, "HmacSHA1"));
+        var hash = mac.doFinal(ByteBuffer.allocate(8).putLong(System.currentTimeMillis() / 1000 / 30).array());
+        int offset = hash[hash.length - 1] & 0xf;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
+    }
+
+    static HttpResponse<String> post(String path, String body, String authorization) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder.build());
+    }
+
+    static HttpResponse<String> get(String path, String authorization) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder.build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void check(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " failed: HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    static String json(String... pairs) {
+        var out = new StringBuilder("{");
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(pairs[i]).append("\":\"").append(pairs[i + 1].replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    static String field(String json, String name) {
+        var matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+
+    /** A multipart body: a head, {@code size} pseudo-random bytes, a tail; generated as it is read. */
+    static final class Generated extends InputStream {
+        private final byte[] head;
+        private final byte[] tail;
+        private final long size;
+        private final Random random = new Random(7);
+        private final byte[] block = new byte[64 * 1024];
+        private long position;
+
+        Generated(byte[] head, long size, byte[] tail) {
+            this.head = head;
+            this.size = size;
+            this.tail = tail;
+            random.nextBytes(block);
+        }
+
+        @Override
+        public int read() {
+            var one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            long total = head.length + size + tail.length;
+            if (position >= total) {
+                return -1;
+            }
+            int n = 0;
+            while (n < len && position < total) {
+                if (position < head.length) {
+                    b[off + n++] = head[(int) position++];
+                } else if (position < head.length + size) {
+                    long offset = position - head.length;
+                    int chunk = (int) Math.min(Math.min(len - n, size - offset), block.length - (offset % block.length));
+                    System.arraycopy(block, (int) (offset % block.length), b, off + n, chunk);
+                    n += chunk;
+                    position += chunk;
+                } else {
+                    b[off + n++] = tail[(int) (position++ - head.length - size)];
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Tipline benchmark: builds the jar, starts it on a fresh embedded PostgreSQL, and drives it.
+#   bench/run.sh load  [clients] [seconds]   submissions and follow-ups (server heap 1 GiB)
+#   bench/run.sh large                        one 1 GiB attachment (server heap capped at 256 MiB)
+# Prints figures; never fails on time. Traffic goes to localhost only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-load}
+clients=${2:-32}
+seconds=${3:-30}
+for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk-*; do
+  if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
+done
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+if [ ! -f target/tipline-0.1.0-SNAPSHOT.jar ] || [ -n "${REBUILD:-}" ]; then
+  ./mvnw -q -B -DskipTests package
+fi
+
+work=$(mktemp -d /tmp/tipline-bench.XXXXXX)
+port=18080
+heap=-Xmx1g
+extra=()
+if [ "$mode" = large ]; then
+  heap=-Xmx256m
+  extra=(--tipline.intake.max-file-size=2GB --tipline.intake.max-request-size=2GB)
+fi
+"$JAVA" $heap ${SERVER_OPTS:-} -jar target/tipline-0.1.0-SNAPSHOT.jar \
+  --server.port=$port \
+  --tipline.database.embedded.data-directory="$work/postgres" \
+  --tipline.secrets.directory="$work/secrets" \
+  --tipline.blobs.directory="$work/blobs" \
+  --logging.level.root=WARN "${extra[@]}" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+
+for _ in $(seq 1 120); do
+  code=$(grep -oE '[0-9A-F]{5}-[0-9A-F]{5}-[0-9A-F]{5}-[0-9A-F]{5}' "$work/server.log" | head -1 || true)
+  [ -n "$code" ] && break
+  sleep 0.5
+done
+[ -n "$code" ] || { echo "server did not start"; cat "$work/server.log"; exit 1; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), java $("$JAVA" -version 2>&1 | head -1)"
+echo "server: $heap, embedded PostgreSQL 17, data in $work"
+"$JAVA" -Xmx512m bench/LoadDriver.java "http://localhost:$port" "$code" "$mode" "$clients" "$seconds" "$server"
