@@ -52,7 +52,23 @@ class WebConfiguration implements WebMvcConfigurer {
                     HttpServletResponse response,
                     Object handler,
                     @Nullable ModelAndView view) {
-                if (view != null && !view.getViewName().startsWith("redirect:")) {
+                if (view == null || view.getViewName() == null) {
+                    return;
+                }
+                var explicit = request.getParameter(Languages.PARAMETER);
+                if (view.getViewName().startsWith("redirect:")) {
+                    // the choice survives post-redirect-get without a cookie
+                    if (explicit != null
+                            && Languages.isSupported(explicit)
+                            && !view.getViewName().contains(Languages.PARAMETER + "=")) {
+                        var target = view.getViewName().substring("redirect:".length());
+                        view.setViewName("redirect:"
+                                + UriComponentsBuilder.fromUriString(target)
+                                        .queryParam(Languages.PARAMETER, explicit)
+                                        .build()
+                                        .toUriString());
+                    }
+                } else {
                     var locale = Languages.resolve(
                             request.getParameter(Languages.PARAMETER), request.getHeader("Accept-Language"));
                     view.addObject("lang", locale.toLanguageTag());
