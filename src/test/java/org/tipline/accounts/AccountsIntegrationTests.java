@@ -128,6 +128,21 @@ class AccountsIntegrationTests {
     }
 
     @Test
+    void sessionsEndAfterTheAbsoluteTimeoutEvenWhenActive() {
+        var http = new Http(port);
+        var token = organization.token(http, organization.admin(http));
+        for (int i = 0; i < 24; i++) {
+            clock.advance(Duration.ofMinutes(29));
+            assertThat(http.get("/api/v1/staff", "Authorization", "Bearer " + token)
+                            .status())
+                    .isEqualTo(200);
+        }
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(http.get("/api/v1/staff", "Authorization", "Bearer " + token).status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void invitationThroughThePagesCreatesAWorkingAccountOnce() {
         var http = new Http(port);
         var admin = organization.admin(http);

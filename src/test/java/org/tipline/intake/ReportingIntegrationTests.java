@@ -123,6 +123,21 @@ class ReportingIntegrationTests {
         assertThat(last.get("from").asString()).isEqualTo("reporter");
         assertThat(last.get("body").asString()).isEqualTo("It is ACME Ltd.");
         assertThat(last.get("attachments").get(0).get("name").asString()).isEqualTo("invoice.pdf");
+
+        // every opening and every message is in the audit log, with ids only
+        var audited = jdbc.sql("SELECT action || ' ' || coalesce(subject, '') FROM audit_entry")
+                .query(String.class)
+                .list();
+        assertThat(audited)
+                .anyMatch(a -> a.startsWith("report.submitted report:"))
+                .anyMatch(a -> a.startsWith("case.opened case:" + caseId))
+                .anyMatch(a -> a.startsWith("report.opened report:"))
+                .anyMatch(a -> a.startsWith("attachment.opened attachment:"))
+                .anyMatch(a -> a.startsWith("message.to-reporter report:"))
+                .anyMatch(a -> a.startsWith("message.from-reporter report:"))
+                .anyMatch(a -> a.startsWith("staff.logged-in"))
+                .anyMatch(a -> a.startsWith("staff.invited"))
+                .anyMatch(a -> a.startsWith("channel.created"));
     }
 
     @Test
