@@ -241,6 +241,41 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void oversizedBodiesAndInvalidUtf8OutsideIntakeAreRefusedBeforeParsing() {
+        var before = snapshot();
+        var huge = http.raw(
+                "POST",
+                "/api/v1/auth/login",
+                "application/json",
+                ("{\"email\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.header("Content-Type")).hasValue("application/problem+json");
+        var form = http.raw(
+                "POST", "/followup", "application/x-www-form-urlencoded", "receipt=%C3%28%FF&x=%G1".getBytes());
+        assertThat(form.status()).isEqualTo(400);
+        assertThat(form.html().selectFirst("[role=alert]")).isNotNull();
+        assertThat(http.raw(
+                                "POST",
+                                "/login",
+                                "application/x-www-form-urlencoded",
+                                "email=a%E9b&password=x&totpCode=1".getBytes())
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.get("/r/" + desk.slug() + "?lang=%C3%28").status()).isEqualTo(400);
+        var bigForm = http.raw(
+                "POST",
+                "/followup",
+                "application/x-www-form-urlencoded",
+                ("receipt=" + "a".repeat(3 * 1024 * 1024)).getBytes());
+        assertThat(bigForm.status()).isEqualTo(413);
+        // a valid form still works, with non-ASCII text intact
+        var ok = http.raw(
+                "POST", "/followup", "application/x-www-form-urlencoded", "receipt=%E6%94%B6%E6%8D%AE".getBytes());
+        assertThat(ok.status()).isEqualTo(401);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void fileNamesAreReducedToAHarmlessLastSegment() {
         var response = http.multipart(
                 "/api/v1/channels/" + desk.slug() + "/reports",

@@ -8,45 +8,31 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Renders errors that no controller handled: problem JSON under {@code /api/}, an HTML page
- * elsewhere. Never a stack trace, never the exception's message.
+ * elsewhere, whatever the client accepts. Never a stack trace, never the exception's message.
  */
 @Controller
 class ErrorPages implements ErrorController {
 
-    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    String page(HttpServletRequest request, Model model) {
-        if (isApi(request)) {
-            return "forward:/error/problem";
-        }
-        var status = status(request);
-        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
-        model.addAttribute("status", status.value());
-        model.addAttribute("messageKey", messageKey(status));
-        return "error";
-    }
-
     @RequestMapping("/error")
-    @ResponseBody
-    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+    Object error(HttpServletRequest request) {
         var status = status(request);
-        var problem = ProblemDetail.forStatus(status);
-        problem.setTitle(status.getReasonPhrase());
-        problem.setDetail(detail(status));
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    @RequestMapping("/error/problem")
-    @ResponseBody
-    ResponseEntity<ProblemDetail> forwardedProblem(HttpServletRequest request) {
-        return problem(request);
+        if (isApi(request)) {
+            var problem = ProblemDetail.forStatus(status);
+            problem.setTitle(status.getReasonPhrase());
+            problem.setDetail(detail(status));
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        var page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("messageKey", messageKey(status));
+        return page;
     }
 
     private static boolean isApi(HttpServletRequest request) {
