@@ -87,24 +87,9 @@ public class CaseManagement {
     public Page inbox(CurrentStaff staff, int number) {
         staff.require(Role.HANDLER);
         var page = Math.max(0, Math.min(number, 100_000));
-        var rows = jdbc.sql("""
-                SELECT c.id, c.report_id, c.reference, ch.name, c.status, c.received_at, c.last_activity, c.unread
-                FROM case_member m
-                JOIN case_file c ON c.id = m.case_id
-                JOIN channel ch ON ch.id = c.channel_id
-                WHERE m.staff_id = ? AND m.organization_id = ?
-                ORDER BY c.received_at DESC, c.id DESC
-                LIMIT ? OFFSET ?""")
+        var rows = jdbc.sql(MEMBER_CASES + " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?")
                 .params(staff.id().value(), staff.organizationId().value(), PAGE_SIZE + 1, page * PAGE_SIZE)
-                .query((rs, i) -> new CaseSummary(
-                        new CaseId(rs.getObject(1, UUID.class)),
-                        new ReportId(rs.getObject(2, UUID.class)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getBoolean(8)))
+                .query(CaseManagement::summary)
                 .list();
         var hasNext = rows.size() > PAGE_SIZE;
         return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
@@ -118,22 +103,9 @@ public class CaseManagement {
     @Transactional
     public CaseSummary open(CurrentStaff staff, CaseId id) {
         staff.require(Role.HANDLER);
-        var found = jdbc.sql("""
-                SELECT c.id, c.report_id, c.reference, ch.name, c.status, c.received_at, c.last_activity, c.unread
-                FROM case_member m
-                JOIN case_file c ON c.id = m.case_id
-                JOIN channel ch ON ch.id = c.channel_id
-                WHERE m.staff_id = ? AND m.organization_id = ? AND c.id = ?""")
+        var found = jdbc.sql(MEMBER_CASES + " AND c.id = ?")
                 .params(staff.id().value(), staff.organizationId().value(), id.value())
-                .query((rs, i) -> new CaseSummary(
-                        new CaseId(rs.getObject(1, UUID.class)),
-                        new ReportId(rs.getObject(2, UUID.class)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getBoolean(8)))
+                .query(CaseManagement::summary)
                 .optional()
                 .orElseThrow(() -> new NoSuchElementException("No such case"));
         jdbc.sql("UPDATE case_file SET unread = FALSE WHERE id = ?")
@@ -141,6 +113,26 @@ public class CaseManagement {
                 .update();
         audit.record(staff.organizationId().value(), staff.id().actor(), "case.opened", "case:" + id);
         return found;
+    }
+
+    /** The cases of one member ({@code staff_id}, {@code organization_id}), as summaries. */
+    private static final String MEMBER_CASES = """
+            SELECT c.id, c.report_id, c.reference, ch.name, c.status, c.received_at, c.last_activity, c.unread
+            FROM case_member m
+            JOIN case_file c ON c.id = m.case_id
+            JOIN channel ch ON ch.id = c.channel_id
+            WHERE m.staff_id = ? AND m.organization_id = ?""";
+
+    private static CaseSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CaseSummary(
+                new CaseId(rs.getObject(1, UUID.class)),
+                new ReportId(rs.getObject(2, UUID.class)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getTimestamp(6).toInstant(),
+                rs.getTimestamp(7).toInstant(),
+                rs.getBoolean(8));
     }
 
     /** A short, non-sequential reference that staff can say aloud, e.g. {@code C-7KQM2X}. */

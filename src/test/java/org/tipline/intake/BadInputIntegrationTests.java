@@ -1,12 +1,10 @@
 package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,18 +145,7 @@ class BadInputIntegrationTests {
         assertThat(snapshot().reports()).isEqualTo(before.reports() + 1);
 
         // the 100 KB answer renders on the handler's page
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                                .json()
-                                .get("cases")
-                                .size()
-                        == 1);
-        var id = http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                .json()
-                .get("cases")
-                .get(0)
-                .get("id")
-                .asString();
+        var id = desk.newestCase(http);
         var page = http.get("/cases/" + id, "Authorization", "Bearer " + desk.token());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html().select(".answer").eachText()).contains(longest);
@@ -292,18 +279,7 @@ class BadInputIntegrationTests {
                         Map.entry("files.evidence", new Http.FilePart(".htaccess", "text/plain", new byte[] {4})),
                         Map.entry("files.evidence", new Http.FilePart(SCRIPT + ".png", "image/png", new byte[] {5}))));
         assertThat(response.status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                                .json()
-                                .get("cases")
-                                .size()
-                        == 1);
-        var id = http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                .json()
-                .get("cases")
-                .get(0)
-                .get("id")
-                .asString();
+        var id = desk.newestCase(http);
         var files = http.get("/api/v1/cases/" + id, "Authorization", "Bearer " + desk.token())
                 .json()
                 .get("attachments");
@@ -332,18 +308,7 @@ class BadInputIntegrationTests {
         var receipt = submitted.json().get("receipt").asString();
         reporter.json(
                 "POST", "/api/v1/followup/messages", Map.of("message", SCRIPT), "Authorization", "Receipt " + receipt);
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                                .json()
-                                .get("cases")
-                                .size()
-                        == 1);
-        var id = http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                .json()
-                .get("cases")
-                .get(0)
-                .get("id")
-                .asString();
+        var id = desk.newestCase(http);
         http.json(
                 "POST",
                 "/api/v1/cases/" + id + "/messages",

@@ -1,7 +1,6 @@
 package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,7 +62,7 @@ class ReportingIntegrationTests {
         var receipt = submitted.html().selectFirst("#receipt").text();
         assertThat(receipt).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
 
-        var caseJson = awaitOnlyCase(http, desk);
+        var caseJson = onlyCase(http, desk);
         assertThat(caseJson.get("answers").get("subject").get(0).asString()).isEqualTo("Invoices 📄 inflated");
         assertThat(caseJson.get("answers").get("where").get(0).asString()).isEqualTo("Warehouse");
         assertThat(caseJson.get("category").asString()).isEqualTo("fraud");
@@ -165,7 +164,7 @@ class ReportingIntegrationTests {
                 .isEqualTo("Unsafe ladder");
         assertThat(mailbox.json().get("messages").size()).isZero();
 
-        var caseJson = awaitOnlyCase(http, desk);
+        var caseJson = onlyCase(http, desk);
         http.json(
                 "POST",
                 "/api/v1/cases/" + caseJson.get("id").asString() + "/messages",
@@ -217,12 +216,11 @@ class ReportingIntegrationTests {
             assertThat(response.status()).isEqualTo(201);
             organization.advanceClock(Duration.ofSeconds(1));
         }
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.sql("SELECT count(*) FROM case_member WHERE staff_id = ?")
-                                .param(desk.handler().id())
-                                .query(Long.class)
-                                .single()
-                        == 27);
+        assertThat(jdbc.sql("SELECT count(*) FROM case_member WHERE staff_id = ?")
+                        .param(desk.handler().id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(27);
         var first = http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
                 .json();
         assertThat(first.get("cases").size()).isEqualTo(25);
@@ -244,19 +242,8 @@ class ReportingIntegrationTests {
                 .isEqualTo(404);
     }
 
-    private JsonNode awaitOnlyCase(Http http, org.tipline.support.TestChannels.Desk desk) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                                .json()
-                                .get("cases")
-                                .size()
-                        == 1);
-        var id = http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                .json()
-                .get("cases")
-                .get(0)
-                .get("id")
-                .asString();
+    private JsonNode onlyCase(Http http, org.tipline.support.TestChannels.Desk desk) {
+        var id = desk.newestCase(http);
         var response = http.get("/api/v1/cases/" + id, "Authorization", "Bearer " + desk.token());
         assertThat(response.status()).isEqualTo(200);
         return response.json();

@@ -1,12 +1,10 @@
 package org.tipline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,7 +63,7 @@ class SealedAtRestIntegrationTests {
                 Map.of("message", reporterMessage),
                 "Authorization",
                 "Receipt " + receipt);
-        var id = awaitCase(http, desk);
+        var id = desk.newestCase(http);
         http.json(
                 "POST",
                 "/api/v1/cases/" + id + "/messages",
@@ -110,7 +108,7 @@ class SealedAtRestIntegrationTests {
                 "POST",
                 "/api/v1/channels/" + desk.slug() + "/reports",
                 Map.of("answers", Map.of("subject", "s", "description", "d")));
-        var id = awaitCase(http, desk);
+        var id = desk.newestCase(http);
         assertThat(http.get("/api/v1/cases/" + id, "Authorization", "Bearer " + desk.token())
                         .status())
                 .isEqualTo(200);
@@ -187,20 +185,5 @@ class SealedAtRestIntegrationTests {
                     .forEach(row -> dump.append(row).append('\n'));
         }
         return dump.toString();
-    }
-
-    private String awaitCase(Http http, TestChannels.Desk desk) {
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                                .json()
-                                .get("cases")
-                                .size()
-                        >= 1);
-        return http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
-                .json()
-                .get("cases")
-                .get(0)
-                .get("id")
-                .asString();
     }
 }

@@ -24,7 +24,19 @@ public class TestChannels {
     }
 
     /** A channel and the one handler who receives it, logged in through the API. */
-    public record Desk(String slug, UUID channelId, TestOrganization.Staffer handler, String token) {}
+    public record Desk(String slug, UUID channelId, TestOrganization.Staffer handler, String token) {
+
+        /** Returns the id of the newest case in the handler's inbox (cases open with their report). */
+        public String newestCase(Http http) {
+            var cases = http.get("/api/v1/cases", "Authorization", "Bearer " + token)
+                    .json()
+                    .get("cases");
+            if (cases.isEmpty()) {
+                throw new AssertionError("The handler's inbox is empty");
+            }
+            return cases.get(0).get("id").asString();
+        }
+    }
 
     /** Creates a channel with the standard questions plus a choice, a short text and categories. */
     public Desk desk(Http http) {
