@@ -184,16 +184,6 @@ public class Invitations {
                 .list();
     }
 
-    /** Returns a new TOTP secret and its enrolment for the acceptance page. */
-    public Totp.Enrolment enrolment(String secret, String email) {
-        return totp.enrolment(secret, email);
-    }
-
-    /** Returns a new TOTP secret. */
-    public String newTotpSecret() {
-        return totp.newSecret();
-    }
-
     /**
      * Accepts the invitation behind {@code token}: creates the account with its key pair.
      *

@@ -129,16 +129,6 @@ public class Setup {
         return shown;
     }
 
-    /** Returns a fresh TOTP enrolment for the set-up page. */
-    public Totp.Enrolment enrolment(String secret, String email) {
-        return totp.enrolment(secret, email.isBlank() ? "admin" : email);
-    }
-
-    /** Returns a new TOTP secret. */
-    public String newTotpSecret() {
-        return totp.newSecret();
-    }
-
     /**
      * Creates the organisation, its first admin (also a handler) and, through
      * {@link OrganizationCreated}, its default channel.

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tipline.accounts.Invitations;
+import org.tipline.accounts.internal.Totp;
 import org.tipline.shared.InvalidInput;
 
 /** Accepting an invitation from an API client; the token travels in the body, never the URL. */
@@ -25,9 +26,11 @@ class InvitationApiController {
     record AcceptResponse(UUID staffId, String otpauthUri, String recoveryCode) {}
 
     private final Invitations invitations;
+    private final Totp totp;
 
-    InvitationApiController(Invitations invitations) {
+    InvitationApiController(Invitations invitations, Totp totp) {
         this.invitations = invitations;
+        this.totp = totp;
     }
 
     @PostMapping("/api/v1/invitations/accept")
@@ -36,8 +39,7 @@ class InvitationApiController {
         try {
             var accepted = invitations.accept(
                     Forms.text(request.token()),
-                    new Invitations.Acceptance(
-                            Forms.text(request.password()), null, invitations.newTotpSecret(), null));
+                    new Invitations.Acceptance(Forms.text(request.password()), null, totp.newSecret(), null));
             return new AcceptResponse(
                     accepted.staff().value(),
                     accepted.otpauthUri(),

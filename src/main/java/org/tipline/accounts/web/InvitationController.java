@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.tipline.accounts.Invitations;
+import org.tipline.accounts.internal.Totp;
 import org.tipline.shared.InvalidInput;
 
 /** The page where an invited person creates their account. */
@@ -30,14 +31,16 @@ class InvitationController {
     }
 
     private final Invitations invitations;
+    private final Totp totp;
 
-    InvitationController(Invitations invitations) {
+    InvitationController(Invitations invitations, Totp totp) {
         this.invitations = invitations;
+        this.totp = totp;
     }
 
     @GetMapping("/invite/{token}")
     String form(@PathVariable String token, Model model) {
-        return render(token, model, invitations.newTotpSecret(), Map.of());
+        return render(token, model, totp.newSecret(), Map.of());
     }
 
     @PostMapping("/invite/{token}")
@@ -45,7 +48,7 @@ class InvitationController {
             @PathVariable String token, @ModelAttribute AcceptForm form, Model model, HttpServletResponse response) {
         var secret = form.totpSecret() != null && form.totpSecret().matches("[A-Z2-7]{16,64}")
                 ? form.totpSecret()
-                : invitations.newTotpSecret();
+                : totp.newSecret();
         try {
             var accepted = invitations.accept(
                     token,
@@ -70,7 +73,7 @@ class InvitationController {
         model.addAttribute("token", token);
         model.addAttribute("pending", pending);
         model.addAttribute("errors", errors);
-        model.addAttribute("enrolment", invitations.enrolment(secret, pending.email()));
+        model.addAttribute("enrolment", totp.enrolment(secret, pending.email()));
         return "accounts/invite";
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tipline.accounts.Setup;
+import org.tipline.accounts.internal.Totp;
 
 /** First-run set-up for API clients: the TOTP secret is generated and returned as a URI. */
 @RestController
@@ -28,9 +29,11 @@ class SetupApiController {
     record SetupResponse(UUID organizationId, UUID adminId, String otpauthUri, String recoveryCode) {}
 
     private final Setup setup;
+    private final Totp totp;
 
-    SetupApiController(Setup setup) {
+    SetupApiController(Setup setup, Totp totp) {
         this.setup = setup;
+        this.totp = totp;
     }
 
     @PostMapping("/api/v1/setup")
@@ -43,7 +46,7 @@ class SetupApiController {
                 Forms.text(request.email()),
                 Forms.text(request.password()),
                 null,
-                setup.newTotpSecret(),
+                totp.newSecret(),
                 null));
         return new SetupResponse(
                 completed.organization().value(),

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.tipline.accounts.Setup;
+import org.tipline.accounts.internal.Totp;
 import org.tipline.shared.InvalidInput;
 
 /** The first-run set-up page. */
@@ -32,9 +33,11 @@ class SetupController {
     }
 
     private final Setup setup;
+    private final Totp totp;
 
-    SetupController(Setup setup) {
+    SetupController(Setup setup, Totp totp) {
         this.setup = setup;
+        this.totp = totp;
     }
 
     @GetMapping("/setup")
@@ -42,7 +45,7 @@ class SetupController {
         if (!setup.isOpen()) {
             return "redirect:/login";
         }
-        return render(model, SetupForm.empty(), setup.newTotpSecret(), Map.of());
+        return render(model, SetupForm.empty(), totp.newSecret(), Map.of());
     }
 
     @PostMapping("/setup")
@@ -67,13 +70,15 @@ class SetupController {
     }
 
     private String validSecret(@Nullable String secret) {
-        return secret != null && secret.matches("[A-Z2-7]{16,64}") ? secret : setup.newTotpSecret();
+        return secret != null && secret.matches("[A-Z2-7]{16,64}") ? secret : totp.newSecret();
     }
 
     private String render(Model model, SetupForm form, String secret, Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("enrolment", setup.enrolment(secret, Forms.text(form.email())));
+        model.addAttribute(
+                "enrolment",
+                totp.enrolment(secret, form.email() == null || form.email().isBlank() ? "admin" : form.email()));
         return "accounts/setup";
     }
 }
