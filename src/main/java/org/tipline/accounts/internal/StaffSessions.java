@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,14 +20,14 @@ import org.tipline.accounts.StaffId;
 import org.tipline.crypto.ContentKey;
 import org.tipline.crypto.CryptoException;
 import org.tipline.crypto.PrivateKey;
-import org.tipline.crypto.Randomness;
 import org.tipline.crypto.ServerSecrets;
+import org.tipline.crypto.SessionToken;
 
 /**
  * Staff sessions stored in PostgreSQL, usable only with the token that the client holds.
  *
- * <p>Implementation notes (CRYPTO.md, key 2): a token is {@code base64url(id) "." base64url(key)},
- * 16 random bytes of id and a 32-byte session key. The row is found by HMAC(pepper, id) and holds
+ * <p>Implementation notes (CRYPTO.md, key 2): the client holds a {@link SessionToken}, a random
+ * id and a session key. The row is found by HMAC(pepper, id) and holds
  * the private key sealed under the session key and then under the server key. Each request opens
  * it for that request alone. Logout deletes the row; idle and absolute expiry are checked on every
  * request and expired rows are purged every few minutes. The same token serves as a cookie for
@@ -38,7 +37,6 @@ import org.tipline.crypto.ServerSecrets;
 public class StaffSessions {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
@@ -71,9 +69,8 @@ public class StaffSessions {
     /** Opens a session for {@code staff} holding their unlocked {@code privateKey}. */
     @Transactional
     public Opened open(OrganizationId organization, StaffId staff, PrivateKey privateKey) {
-        var id = Randomness.bytes(16);
-        var sessionKey = ContentKey.generate();
-        var idLookup = secrets.lookup("staff-session", id);
+        var token = SessionToken.generate();
+        var idLookup = secrets.lookup("staff-session", token.id());
         var now = clock.instant();
         var expiresAt = now.plus(properties.absoluteTimeout());
         jdbc.sql("""
@@ -83,18 +80,18 @@ public class StaffSessions {
                         idLookup,
                         organization.value(),
                         staff.value(),
-                        seal(idLookup, sessionKey, privateKey),
+                        seal(idLookup, token.key(), privateKey),
                         Timestamp.from(now),
                         Timestamp.from(now),
                         Timestamp.from(expiresAt))
                 .update();
-        return new Opened(ENCODER.encodeToString(id) + "." + ENCODER.encodeToString(sessionKey.toBytes()), expiresAt);
+        return new Opened(token.encoded(), expiresAt);
     }
 
     /** Returns who holds {@code token}, with their key unlocked, if the session is alive. */
     @Transactional
     public Optional<CurrentStaff> resolve(String token) {
-        var parts = parse(token);
+        var parts = SessionToken.parse(token);
         if (parts == null) {
             return Optional.empty();
         }
@@ -120,7 +117,7 @@ public class StaffSessions {
         }
         PrivateKey privateKey;
         try {
-            privateKey = open(idLookup, ContentKey.fromBytes(parts.key()), session.sealedKey());
+            privateKey = open(idLookup, parts.key(), session.sealedKey());
         } catch (CryptoException e) {
             return Optional.empty();
         }
@@ -142,13 +139,13 @@ public class StaffSessions {
     /** Ends the session of {@code token}; returns whether there was one. */
     @Transactional
     public boolean close(String token) {
-        var parts = parse(token);
+        var parts = SessionToken.parse(token);
         return parts != null && delete(secrets.lookup("staff-session", parts.id()));
     }
 
     /** Returns the anti-forgery token bound to the session of {@code token}. */
     public String csrfToken(String token) {
-        var parts = parse(token);
+        var parts = SessionToken.parse(token);
         var seed = parts == null ? new byte[0] : parts.id();
         return ENCODER.encodeToString(secrets.lookup("csrf", seed));
     }
@@ -180,25 +177,6 @@ public class StaffSessions {
         var context = "staff-session:" + HexFormat.of().formatHex(idLookup);
         return PrivateKey.open(secrets.serverKey().open(sealed, context), sessionKey, context);
     }
-
-    private static @Nullable Parts parse(String token) {
-        if (token.length() > 200) {
-            return null;
-        }
-        int dot = token.indexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        try {
-            var id = DECODER.decode(token.substring(0, dot));
-            var key = DECODER.decode(token.substring(dot + 1));
-            return id.length == 16 && key.length == 32 ? new Parts(id, key) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private record Parts(byte[] id, byte[] key) {}
 
     private record Row(StaffId staff, byte[] sealedKey, Instant lastSeenAt, Instant expiresAt) {}
 }

@@ -89,7 +89,7 @@ public class Totp {
         return OptionalLong.empty();
     }
 
-    /** Returns the code for the current step (tests and the set-up page's self-check only). */
+    /** Returns the code for the current step; tests use it to act as an authenticator app. */
     public String currentCode(String secret) {
         try {
             return generator.generate(secret, clock.instant().getEpochSecond() / PERIOD);

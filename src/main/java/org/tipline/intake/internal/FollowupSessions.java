@@ -12,10 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.accounts.OrganizationId;
-import org.tipline.crypto.ContentKey;
 import org.tipline.crypto.CryptoException;
-import org.tipline.crypto.Randomness;
 import org.tipline.crypto.ServerSecrets;
+import org.tipline.crypto.SessionToken;
 import org.tipline.intake.IntakeProperties;
 import org.tipline.intake.MailboxAccess;
 import org.tipline.intake.ReportId;
@@ -29,7 +28,6 @@ import org.tipline.intake.ReportId;
 public class FollowupSessions {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final JdbcClient jdbc;
     private final ServerSecrets secrets;
@@ -46,9 +44,8 @@ public class FollowupSessions {
     /** Starts a visit for an opened mailbox and returns the cookie value. */
     @Transactional
     public String start(MailboxAccess access) {
-        var id = Randomness.bytes(16);
-        var cookieKey = ContentKey.generate();
-        var lookup = secrets.lookup("followup-session", id);
+        var token = SessionToken.generate();
+        var lookup = secrets.lookup("followup-session", token.id());
         var now = clock.instant();
         var context = context(lookup);
         jdbc.sql("""
@@ -58,22 +55,22 @@ public class FollowupSessions {
                         lookup,
                         access.report().value(),
                         access.organization().value(),
-                        secrets.serverKey().seal(cookieKey.wrap(access.key(), context), context),
+                        secrets.serverKey().seal(token.key().wrap(access.key(), context), context),
                         Timestamp.from(now),
                         Timestamp.from(now),
                         Timestamp.from(now.plus(properties.followupAbsolute())))
                 .update();
-        return ENCODER.encodeToString(id) + "." + ENCODER.encodeToString(cookieKey.toBytes());
+        return token.encoded();
     }
 
     /** Returns the mailbox of a live visit. */
     @Transactional
     public Optional<MailboxAccess> resolve(@Nullable String cookie) {
-        var parts = parse(cookie);
+        var parts = SessionToken.parse(cookie);
         if (parts == null) {
             return Optional.empty();
         }
-        var lookup = secrets.lookup("followup-session", parts[0]);
+        var lookup = secrets.lookup("followup-session", parts.id());
         var now = clock.instant();
         var row = jdbc.sql("""
                 SELECT report_id, organization_id, sealed_key, last_seen_at, expires_at FROM followup_session WHERE id_lookup = ?""")
@@ -97,8 +94,7 @@ public class FollowupSessions {
         }
         try {
             var context = context(lookup);
-            var key = ContentKey.fromBytes(parts[1])
-                    .unwrap(secrets.serverKey().open((byte[]) values[2], context), context);
+            var key = parts.key().unwrap(secrets.serverKey().open((byte[]) values[2], context), context);
             jdbc.sql("UPDATE followup_session SET last_seen_at = ? WHERE id_lookup = ?")
                     .params(Timestamp.from(now), lookup)
                     .update();
@@ -111,17 +107,17 @@ public class FollowupSessions {
 
     /** Returns the anti-forgery token of a visit, for its forms. */
     public String formToken(String cookie) {
-        var parts = parse(cookie);
-        return ENCODER.encodeToString(secrets.lookup("followup-form", parts == null ? new byte[0] : parts[0]));
+        var parts = SessionToken.parse(cookie);
+        return ENCODER.encodeToString(secrets.lookup("followup-form", parts == null ? new byte[0] : parts.id()));
     }
 
     /** Ends a visit. */
     @Transactional
     public void end(@Nullable String cookie) {
-        var parts = parse(cookie);
+        var parts = SessionToken.parse(cookie);
         if (parts != null) {
             jdbc.sql("DELETE FROM followup_session WHERE id_lookup = ?")
-                    .param(secrets.lookup("followup-session", parts[0]))
+                    .param(secrets.lookup("followup-session", parts.id()))
                     .update();
         }
     }
@@ -139,22 +135,5 @@ public class FollowupSessions {
 
     private static String context(byte[] lookup) {
         return "followup-session:" + HexFormat.of().formatHex(lookup);
-    }
-
-    private static byte @Nullable [][] parse(@Nullable String cookie) {
-        if (cookie == null || cookie.length() > 200) {
-            return null;
-        }
-        int dot = cookie.indexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        try {
-            var id = DECODER.decode(cookie.substring(0, dot));
-            var key = DECODER.decode(cookie.substring(dot + 1));
-            return id.length == 16 && key.length == 32 ? new byte[][] {id, key} : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }
