@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,17 +21,25 @@ import org.tipline.accounts.internal.Credentials;
 import org.tipline.accounts.internal.Fields;
 import org.tipline.accounts.internal.StaffRecords;
 import org.tipline.accounts.internal.Totp;
+import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.crypto.Randomness;
 import org.tipline.crypto.RecoveryCode;
 import org.tipline.crypto.ServerSecrets;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
 
 /**
- * Invitations of new staff by one-time link: an admin names the person and their roles; the
- * invitee sets a password, enrols TOTP and receives a key pair and a recovery code.
+ * Invitations of new staff by one-time link: an admin names the person and their roles (or the
+ * installation operator names the first admin of a new organisation); the invitee sets a password,
+ * enrols TOTP and receives a key pair and a recovery code.
  *
  * <p>The link carries 256 random bits; only their HMAC is stored. A link works once and expires.
+ *
+ * @see FirstAdminJoined
  */
 @Service
 public class Invitations {
@@ -42,6 +51,7 @@ public class Invitations {
     private final Totp totp;
     private final AuditLog audit;
     private final AccountsProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Invitations(
@@ -52,6 +62,7 @@ public class Invitations {
             Totp totp,
             AuditLog audit,
             AccountsProperties properties,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
@@ -60,6 +71,7 @@ public class Invitations {
         this.totp = totp;
         this.audit = audit;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -72,7 +84,13 @@ public class Invitations {
     }
 
     /** What the invitee sees before accepting. */
-    public record Pending(UUID id, String organizationName, String email, String displayName, Set<Role> roles) {}
+    public record Pending(
+            UUID id,
+            String organizationName,
+            String organizationSlug,
+            String email,
+            String displayName,
+            Set<Role> roles) {}
 
     /** A listed invitation, for the admin. */
     public record Summary(
@@ -95,7 +113,7 @@ public class Invitations {
     }
 
     /** The invitee's new account: the recovery code and TOTP URI, shown once. */
-    public record Accepted(StaffId staff, RecoveryCode recoveryCode, String otpauthUri) {
+    public record Accepted(StaffId staff, String organizationSlug, RecoveryCode recoveryCode, String otpauthUri) {
         @Override
         public String toString() {
             return "Invitations.Accepted[staff=" + staff + "]";
@@ -103,25 +121,39 @@ public class Invitations {
     }
 
     /**
-     * Invites {@code email} with {@code roles} on behalf of an admin.
+     * Invites {@code email} with {@code roles} into the admin's organisation. Only the installation
+     * operator may hand on the operator role.
      *
-     * @throws InvalidInput if a field is wrong or the address already has an account
+     * @throws InvalidInput if a field is wrong or the address already has an account there
      */
     @Transactional
-    public Issued invite(CurrentStaff admin, String email, String displayName, Set<Role> roles) {
+    public Issued invite(StaffPrincipal admin, String email, String displayName, Set<Role> roles) {
         admin.require(Role.ADMIN);
         Map<String, String> errors = new LinkedHashMap<>();
         Fields.email("email", email, errors);
         Fields.text("displayName", displayName, 200, errors);
         if (roles.isEmpty()) {
             errors.put("roles", "error.roles.empty");
+        } else if (roles.contains(Role.OPERATOR) && !admin.has(Role.OPERATOR)) {
+            errors.put("roles", "error.roles.operator");
         }
-        if (errors.isEmpty() && staff.emailTaken(email.strip())) {
+        if (errors.isEmpty() && staff.emailTaken(admin.organization(), email.strip())) {
             errors.put("email", "error.email.taken");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        return issue(admin, admin.organization(), email.strip(), displayName.strip(), roles);
+    }
+
+    /** Invites the first admin of an organisation the operator has just created. */
+    Issued inviteFirstAdmin(StaffPrincipal operator, OrganizationId organization, String email, String displayName) {
+        operator.require(Role.OPERATOR);
+        return issue(operator, organization, email, displayName, EnumSet.of(Role.ADMIN, Role.HANDLER));
+    }
+
+    private Issued issue(
+            StaffPrincipal inviter, OrganizationId organization, String email, String displayName, Set<Role> roles) {
         var id = UUID.randomUUID();
         var token = Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(32));
         var now = clock.instant();
@@ -132,16 +164,16 @@ public class Invitations {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
-                        admin.organizationId().value(),
+                        organization.value(),
                         lookup(token),
-                        email.strip(),
-                        displayName.strip(),
+                        email,
+                        displayName,
                         roles.stream().map(Role::name).sorted().toArray(String[]::new),
-                        admin.id().value(),
+                        inviter.id().value(),
                         Timestamp.from(now),
                         Timestamp.from(expiresAt))
                 .update();
-        audit.record(admin.organizationId().value(), admin.id().actor(), "staff.invited", "invitation:" + id);
+        audit.record(organization, Actor.staff(inviter.id()), new AccountsAudit.StaffInvited(id));
         return new Issued(id, token, expiresAt);
     }
 
@@ -152,29 +184,34 @@ public class Invitations {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT i.id, o.name, i.email, i.display_name, i.roles FROM invitation i
+                SELECT i.id, o.name, o.slug, i.email, i.display_name, i.roles FROM invitation i
                 JOIN organization o ON o.id = i.organization_id
                 WHERE i.token_lookup = ? AND i.accepted_at IS NULL AND i.expires_at > ?""")
                 .params(lookup(token), Timestamp.from(clock.instant()))
                 .query((rs, i) -> {
                     var roles = EnumSet.noneOf(Role.class);
-                    for (Object role : (Object[]) rs.getArray(5).getArray()) {
+                    for (Object role : (Object[]) rs.getArray(6).getArray()) {
                         roles.add(Role.valueOf((String) role));
                     }
                     return new Pending(
-                            rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), roles);
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            roles);
                 })
                 .optional();
     }
 
     /** Lists an organisation's invitations, newest first. */
     @Transactional(readOnly = true)
-    public List<Summary> list(CurrentStaff admin) {
+    public List<Summary> list(StaffPrincipal admin) {
         admin.require(Role.ADMIN);
         return jdbc.sql("""
                 SELECT id, email, display_name, expires_at, accepted_at FROM invitation
                 WHERE organization_id = ? ORDER BY created_at DESC LIMIT 200""")
-                .param(admin.organizationId().value())
+                .param(admin.organization().value())
                 .query((rs, i) -> new Summary(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -185,7 +222,8 @@ public class Invitations {
     }
 
     /**
-     * Accepts the invitation behind {@code token}: creates the account with its key pair.
+     * Accepts the invitation behind {@code token}: creates the account with its key pair. The first
+     * account of an organisation publishes {@link FirstAdminJoined}.
      *
      * @throws InvalidInput if the link is invalid, used or expired, or a field is wrong
      */
@@ -206,20 +244,30 @@ public class Invitations {
                 .param(pending.id())
                 .query(UUID.class)
                 .optional()
+                .map(OrganizationId::new)
                 .orElseThrow(() -> new InvalidInput(Map.of("token", "error.invitation.invalid")));
-        if (staff.emailTaken(pending.email())) {
+        // and the organisation, so that exactly one account is its first
+        jdbc.sql("SELECT id FROM organization WHERE id = ? FOR UPDATE")
+                .param(organization.value())
+                .query(UUID.class)
+                .single();
+        if (staff.emailTaken(organization, pending.email())) {
             throw new InvalidInput(Map.of("token", "error.invitation.invalid"));
         }
+        var first = staff.count(organization) == 0;
         var id = StaffId.random();
         var issued = credentials.issue(id, acceptance.password(), acceptance.totpSecret());
-        staff.insert(
-                id, new OrganizationId(organization), pending.email(), pending.displayName(), issued, pending.roles());
+        staff.insert(id, organization, pending.email(), pending.displayName(), issued, pending.roles());
         jdbc.sql("UPDATE invitation SET accepted_at = ?, staff_id = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), id.value(), pending.id())
                 .update();
-        audit.record(organization, id.actor(), "staff.joined", "invitation:" + pending.id());
+        audit.record(organization, Actor.staff(id), new AccountsAudit.StaffJoined(pending.id()));
+        if (first) {
+            events.publishEvent(new FirstAdminJoined(organization, id));
+        }
         return new Accepted(
                 id,
+                pending.organizationSlug(),
                 issued.recoveryCode(),
                 totp.enrolment(acceptance.totpSecret(), pending.email()).uri());
     }

@@ -20,17 +20,23 @@ import org.tipline.accounts.internal.Credentials;
 import org.tipline.accounts.internal.Fields;
 import org.tipline.accounts.internal.StaffRecords;
 import org.tipline.accounts.internal.Totp;
+import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.crypto.Randomness;
 import org.tipline.crypto.RecoveryCode;
 import org.tipline.crypto.ServerSecrets;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.Role;
+import org.tipline.shared.Slugs;
+import org.tipline.shared.StaffId;
 
 /**
  * First-run set-up: while no organisation exists, a one-time code printed on the console lets one
- * person create the organisation and become its first admin. Never a default password.
+ * person set up the installation: they become its operator and, in the same step, create the home
+ * organisation and become its first admin. Never a default password.
  *
- * @see OrganizationCreated
+ * @see FirstAdminJoined
  */
 @Service
 public class Setup {
@@ -39,6 +45,7 @@ public class Setup {
 
     private final JdbcClient jdbc;
     private final ServerSecrets secrets;
+    private final Organizations organizations;
     private final Credentials credentials;
     private final StaffRecords staff;
     private final Totp totp;
@@ -49,6 +56,7 @@ public class Setup {
     Setup(
             JdbcClient jdbc,
             ServerSecrets secrets,
+            Organizations organizations,
             Credentials credentials,
             StaffRecords staff,
             Totp totp,
@@ -57,6 +65,7 @@ public class Setup {
             Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.organizations = organizations;
         this.credentials = credentials;
         this.staff = staff;
         this.totp = totp;
@@ -65,10 +74,14 @@ public class Setup {
         this.clock = clock;
     }
 
-    /** What the set-up form or API call carries. */
+    /**
+     * What the set-up form or API call carries; a blank {@code organizationSlug} is derived from the
+     * organisation's name.
+     */
     public record Command(
             String setupCode,
             String organizationName,
+            String organizationSlug,
             String displayName,
             String email,
             String password,
@@ -130,8 +143,8 @@ public class Setup {
     }
 
     /**
-     * Creates the organisation, its first admin (also a handler) and, through
-     * {@link OrganizationCreated}, its default channel.
+     * Sets the installation up: the home organisation, and its first admin, who is also a handler
+     * and the installation operator; through {@link FirstAdminJoined}, its default channel.
      *
      * @throws InvalidInput if a field is wrong or the code is wrong, used, or set-up is done
      */
@@ -139,6 +152,12 @@ public class Setup {
     public Completed complete(Command command) {
         Map<String, String> errors = new LinkedHashMap<>();
         Fields.text("organizationName", command.organizationName(), 200, errors);
+        var slug = command.organizationSlug().isBlank()
+                ? defaultSlug(command.organizationName())
+                : command.organizationSlug().strip();
+        if (!Slugs.isValid(slug)) {
+            errors.put("organizationSlug", "error.slug.invalid");
+        }
         Fields.text("displayName", command.displayName(), 200, errors);
         Fields.email("email", command.email(), errors);
         try {
@@ -161,13 +180,11 @@ public class Setup {
                 .params(Timestamp.from(clock.instant()), lookup(command.setupCode()))
                 .update();
         if (consumed != 1 || !isOpen()) {
-            audit.recordAlone(AuditLog.INSTALLATION, "anonymous", "setup.refused", null);
+            audit.recordAlone(AuditLog.INSTALLATION, Actor.ANONYMOUS, new AccountsAudit.SetupRefused());
             throw new InvalidInput(Map.of("setupCode", "error.setup.code"));
         }
         var organization = OrganizationId.random();
-        jdbc.sql("INSERT INTO organization (id, name, created_at) VALUES (?, ?, ?)")
-                .params(organization.value(), command.organizationName().strip(), Timestamp.from(clock.instant()))
-                .update();
+        organizations.insert(organization, command.organizationName().strip(), slug, true);
         var admin = StaffId.random();
         var issued = credentials.issue(admin, command.password(), command.totpSecret());
         staff.insert(
@@ -176,14 +193,19 @@ public class Setup {
                 command.email().strip(),
                 command.displayName().strip(),
                 issued,
-                EnumSet.of(Role.ADMIN, Role.HANDLER));
-        audit.record(organization.value(), admin.actor(), "setup.completed", "organization:" + organization);
-        events.publishEvent(new OrganizationCreated(organization, admin));
+                EnumSet.of(Role.ADMIN, Role.HANDLER, Role.OPERATOR));
+        audit.record(organization, Actor.staff(admin), new AccountsAudit.SetupCompleted(organization));
+        events.publishEvent(new FirstAdminJoined(organization, admin));
         return new Completed(
                 organization,
                 admin,
                 issued.recoveryCode(),
                 totp.enrolment(command.totpSecret(), command.email().strip()).uri());
+    }
+
+    private static String defaultSlug(String name) {
+        var derived = Slugs.derive(name);
+        return derived.isEmpty() ? "home" : derived;
     }
 
     private byte[] lookup(String code) {

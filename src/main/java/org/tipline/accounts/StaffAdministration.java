@@ -5,8 +5,12 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.accounts.internal.StaffRecords;
+import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
 
 /** What an admin does to staff accounts: give and take roles. */
 @Service
@@ -23,22 +27,27 @@ public class StaffAdministration {
     }
 
     /**
-     * Replaces the roles of a member of the admin's organisation.
+     * Replaces the roles of a member of the admin's organisation. The operator role is given and
+     * taken only by the installation operator, who cannot drop it (or their admin role) themselves.
      *
-     * @throws InvalidInput if no role is given, or an admin would remove their own admin role
+     * @throws InvalidInput if no role is given, or the change of the operator or own roles is not allowed
      * @throws java.util.NoSuchElementException if there is no such member in the organisation
      */
     @Transactional
-    public void setRoles(CurrentStaff admin, StaffId member, Set<Role> roles) {
+    public void setRoles(StaffPrincipal admin, StaffId member, Set<Role> roles) {
         admin.require(Role.ADMIN);
-        directory.find(admin.organizationId(), member).orElseThrow();
+        var current = directory.find(admin.organization(), member).orElseThrow();
         if (roles.isEmpty()) {
             throw new InvalidInput(Map.of("roles", "error.roles.empty"));
         }
-        if (member.equals(admin.id()) && !roles.contains(Role.ADMIN)) {
+        if (roles.contains(Role.OPERATOR) != current.roles().contains(Role.OPERATOR) && !admin.has(Role.OPERATOR)) {
+            throw new InvalidInput(Map.of("roles", "error.roles.operator"));
+        }
+        if (member.equals(admin.id())
+                && (!roles.contains(Role.ADMIN) || (admin.has(Role.OPERATOR) && !roles.contains(Role.OPERATOR)))) {
             throw new InvalidInput(Map.of("roles", "error.roles.own-admin"));
         }
-        records.setRoles(member, admin.organizationId(), roles);
-        audit.record(admin.organizationId().value(), admin.id().actor(), "staff.roles-changed", member.actor());
+        records.setRoles(member, admin.organization(), roles);
+        audit.record(admin.organization(), Actor.staff(admin.id()), new AccountsAudit.RolesChanged(member));
     }
 }

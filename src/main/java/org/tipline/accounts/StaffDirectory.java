@@ -13,6 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.crypto.PublicKey;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
 
 /** Looks up staff members of an organisation, with their roles and public keys. */
 @Service
@@ -68,6 +71,22 @@ public class StaffDirectory {
                 .param(id.value())
                 .query(StaffDirectory::member)
                 .optional();
+    }
+
+    /**
+     * Returns the display names of {@code ids} in {@code organization}, active or not: what a thread
+     * shows for a member who wrote in it and has left since.
+     */
+    public java.util.Map<StaffId, String> names(OrganizationId organization, Collection<StaffId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var names = new java.util.HashMap<StaffId, String>();
+        jdbc.sql("SELECT id, display_name FROM staff WHERE organization_id = ? AND id = ANY(?)")
+                .params(organization.value(), ids.stream().map(StaffId::value).toArray(UUID[]::new))
+                .query((rs, i) -> names.put(new StaffId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .list();
+        return names;
     }
 
     static StaffMember member(ResultSet rs, int row) throws SQLException {

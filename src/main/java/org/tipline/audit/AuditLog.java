@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.crypto.ServerSecrets;
+import org.tipline.shared.OrganizationId;
 
 /**
  * The audit log: records staff and reporter actions and proves that no entry was changed or
@@ -32,8 +33,8 @@ import org.tipline.crypto.ServerSecrets;
 @Service
 public class AuditLog {
 
-    /** The organisation id of installation-wide entries. */
-    public static final UUID INSTALLATION = new UUID(0, 0);
+    /** The organisation of installation-wide entries (e.g. a login for an unknown address). */
+    public static final OrganizationId INSTALLATION = new OrganizationId(new UUID(0, 0));
 
     private static final byte[] GENESIS = new byte[32];
 
@@ -54,26 +55,29 @@ public class AuditLog {
     }
 
     /**
-     * Records that {@code actor} did {@code action} to {@code subject}, in the current transaction.
+     * Records that {@code actor} did {@code event} in {@code organization}, in the current
+     * transaction: the entry commits or rolls back with the action.
      *
-     * @param organizationId the organisation, or {@link #INSTALLATION}
-     * @param actor who: {@code staff:<id>}, {@code reporter}, {@code system}
-     * @param action what, as a dotted name such as {@code case.opened}
-     * @param subject which object, such as {@code case:<id>}; never content
+     * @param organization the organisation, or {@link #INSTALLATION}
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(UUID organizationId, String actor, String action, @Nullable String subject) {
+    public void record(OrganizationId organization, Actor actor, AuditEvent event) {
         jdbc.sql("""
                 INSERT INTO audit_entry (organization_id, occurred_at, actor, action, subject)
                 VALUES (?, ?, ?, ?, ?)""")
-                .params(organizationId, java.sql.Timestamp.from(now()), actor, action, subject)
+                .params(
+                        organization.value(),
+                        java.sql.Timestamp.from(now()),
+                        actor.name(),
+                        event.action(),
+                        event.subject())
                 .update();
     }
 
     /** Records an entry in a transaction of its own, for actions that roll back (a failed login). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordAlone(UUID organizationId, String actor, String action, @Nullable String subject) {
-        record(organizationId, actor, action, subject);
+    public void recordAlone(OrganizationId organization, Actor actor, AuditEvent event) {
+        record(organization, actor, event);
     }
 
     /** Chains every entry not yet chained; returns how many it chained. */
@@ -129,11 +133,11 @@ public class AuditLog {
      * @return the number of entries checked and the first broken one, if any
      */
     @Transactional(readOnly = true)
-    public Verification verify(UUID organization) {
+    public Verification verify(OrganizationId organization) {
         var rows = jdbc.sql("""
                 SELECT id, organization_id, occurred_at, actor, action, subject, chain_seq, previous_mac, mac
                 FROM audit_entry WHERE organization_id = ? AND chain_seq IS NOT NULL ORDER BY chain_seq""")
-                .param(organization)
+                .param(organization.value())
                 .query((rs, i) -> new Chained(entry(rs, i), rs.getLong(7), rs.getBytes(8), rs.getBytes(9)))
                 .list();
         byte[] previous = GENESIS;
@@ -152,10 +156,13 @@ public class AuditLog {
 
     /** Lists an organisation's most recent chained entries, newest first. */
     @Transactional(readOnly = true)
-    public List<Entry> recent(UUID organization, int limit) {
+    public List<Entry> recent(OrganizationId organization, int limit) {
         return jdbc.sql("""
                 SELECT id, organization_id, occurred_at, actor, action, subject FROM audit_entry
-                WHERE organization_id = ? ORDER BY id DESC LIMIT ?""").params(organization, limit).query(AuditLog::entry).list();
+                WHERE organization_id = ? ORDER BY id DESC LIMIT ?""")
+                .params(organization.value(), limit)
+                .query(AuditLog::entry)
+                .list();
     }
 
     private byte[] mac(byte[] previous, long seq, Entry entry) {

@@ -1,24 +1,29 @@
 package org.tipline.cases;
 
-import java.sql.Timestamp;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tipline.accounts.CurrentStaff;
-import org.tipline.accounts.Role;
+import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
-import org.tipline.intake.MessageAdded;
-import org.tipline.intake.ReportId;
+import org.tipline.channels.Channels;
+import org.tipline.crypto.Keyring;
 import org.tipline.intake.ReportSubmitted;
+import org.tipline.mailbox.Mailbox;
+import org.tipline.mailbox.MessagePosted;
+import org.tipline.reports.Report;
+import org.tipline.reports.ReportKey;
+import org.tipline.reports.Reports;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffPrincipal;
 
 /**
- * Opens a case for every report and keeps the handlers' inboxes: the cases granted to each person,
- * newest first, paged on the server.
+ * Case handling: opens a case for every report, keeps the handlers' inboxes, opens a case with the
+ * handler's own grant, and moves cases through their workflow, telling the reporter through the
+ * mailbox. Who may work a case is who holds a grant of its report, as {@link Reports} says.
  */
 @Service
 public class CaseManagement {
@@ -26,118 +31,158 @@ public class CaseManagement {
     /** Cases per inbox page. */
     public static final int PAGE_SIZE = 25;
 
-    private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final Cases cases;
+    private final Reports reports;
+    private final Mailbox mailbox;
+    private final Channels channels;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    CaseManagement(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+    CaseManagement(
+            Cases cases,
+            Reports reports,
+            Mailbox mailbox,
+            Channels channels,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
+        this.cases = cases;
+        this.reports = reports;
+        this.mailbox = mailbox;
+        this.channels = channels;
         this.audit = audit;
+        this.events = events;
     }
 
     /** One page of an inbox, and whether more follow. */
     public record Page(List<CaseSummary> cases, int number, boolean hasNext) {}
 
     /**
-     * Opens the case of a new report, with its recipients as members, inside the submission's
-     * transaction: a report never exists without its case, and the hot path needs no second
-     * transaction or event-registry writes. The report's own audit entry covers it. Idempotent.
+     * Opens the case of a new report inside the submission's transaction: a report never exists
+     * without its case, and the hot path needs no second transaction or event-registry writes. The
+     * report's own audit entry covers it. Idempotent.
      */
     @EventListener
     void on(ReportSubmitted submitted) {
-        var id = UUID.randomUUID();
-        var inserted = jdbc.sql("""
-                INSERT INTO case_file (id, organization_id, report_id, channel_id, reference, status, received_at, last_activity)
-                VALUES (?, ?, ?, ?, ?, 'RECEIVED', ?, ?) ON CONFLICT (report_id) DO NOTHING""")
-                .params(
-                        id,
-                        submitted.organization().value(),
-                        submitted.report().value(),
-                        submitted.channel().value(),
-                        reference(id),
-                        Timestamp.from(submitted.receivedAt()),
-                        Timestamp.from(submitted.receivedAt()))
-                .update();
-        if (inserted == 0) {
-            return;
-        }
-        jdbcTemplate.batchUpdate(
-                "INSERT INTO case_member (case_id, staff_id, organization_id) VALUES (?, ?, ?)",
-                submitted.recipients().stream()
-                        .map(recipient -> new Object[] {
-                            id, recipient.value(), submitted.organization().value()
-                        })
-                        .toList());
+        cases.insert(
+                Case.opened(submitted.organization(), submitted.report(), submitted.channel(), submitted.receivedAt()));
     }
 
-    /** Marks a case active when a message arrives (in the message's transaction); unread when from the reporter. */
+    /** Keeps the inbox's activity current, in the message's transaction; a reporter's message is unread. */
     @EventListener
-    void on(MessageAdded added) {
-        jdbc.sql("UPDATE case_file SET last_activity = ?, unread = (unread OR ?) WHERE report_id = ?")
-                .params(
-                        Timestamp.from(added.at()),
-                        added.fromReporter(),
-                        added.report().value())
-                .update();
+    void on(MessagePosted posted) {
+        cases.touch(posted.report(), posted.at(), posted.fromReporter());
     }
 
     /** Returns page {@code number} (from 0) of the cases granted to {@code staff}, newest first. */
     @Transactional(readOnly = true)
-    public Page inbox(CurrentStaff staff, int number) {
+    public Page inbox(StaffPrincipal staff, int number) {
         staff.require(Role.HANDLER);
         var page = Math.max(0, Math.min(number, 100_000));
-        var rows = jdbc.sql(MEMBER_CASES + " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?")
-                .params(staff.id().value(), staff.organizationId().value(), PAGE_SIZE + 1, page * PAGE_SIZE)
-                .query(CaseManagement::summary)
-                .list();
+        var rows = cases.page(staff.organization(), reports.grantedTo(staff), PAGE_SIZE + 1, page * PAGE_SIZE);
         var hasNext = rows.size() > PAGE_SIZE;
-        return new Page(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, hasNext);
+        return new Page(summaries(staff, hasNext ? rows.subList(0, PAGE_SIZE) : rows), page, hasNext);
     }
 
     /**
-     * Returns a case that {@code staff} is a member of, and marks it read.
+     * Opens a case granted to the keyring's owner, with its report and thread, and marks it read.
      *
-     * @throws NoSuchElementException if there is none (or it is not theirs)
+     * @throws NoSuchElementException if there is none in their organisation, or it is not granted to them
      */
     @Transactional
-    public CaseSummary open(CurrentStaff staff, CaseId id) {
+    public CaseView view(Keyring keyring, CaseId id) {
+        var staff = keyring.owner();
+        var listed = granted(staff, id);
+        var key = reports.unlock(keyring, listed.aggregate().report());
+        cases.markRead(id);
+        audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.Opened(id));
+        var report = reports.read(key);
+        return new CaseView(
+                summary(staff, listed),
+                report,
+                channels.questionnaire(report.channel(), report.questionnaireVersion()),
+                mailbox.thread(key));
+    }
+
+    /**
+     * Sends the keyring's owner's message to the reporter of a case granted to them.
+     *
+     * @throws NoSuchElementException if the case is not theirs
+     * @throws org.tipline.shared.InvalidInput if the message is empty or too long
+     */
+    @Transactional
+    public void reply(Keyring keyring, CaseId id, String body) {
+        mailbox.post(unlock(keyring, id), body);
+    }
+
+    /**
+     * Opens one attachment of a case granted to the keyring's owner; audited by reports.
+     *
+     * @throws NoSuchElementException if the case or attachment is not theirs
+     */
+    @Transactional
+    public Report.OpenedAttachment attachment(Keyring keyring, CaseId id, UUID attachment) {
+        return reports.attachment(unlock(keyring, id), attachment);
+    }
+
+    /**
+     * Confirms to the reporter that their report was received; the reporter's status says so.
+     *
+     * @throws NoSuchElementException if the case is not granted to {@code staff}
+     * @throws IllegalTransition if the case is past being received
+     * @throws CaseChangedMeanwhile if someone else changed it at the same time
+     * @see CaseStateChanged
+     */
+    @Transactional
+    public CaseState acknowledge(StaffPrincipal staff, CaseId id) {
+        var current = granted(staff, id).aggregate();
+        var changed = current.acknowledge();
+        save(staff, current, changed);
+        return changed.state();
+    }
+
+    private void save(StaffPrincipal staff, Case current, Case changed) {
+        if (!cases.save(changed)) {
+            throw new CaseChangedMeanwhile();
+        }
+        mailbox.setStatus(changed.report(), changed.state().reporterStatus());
+        audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.Moved(changed.id(), changed.state()));
+        events.publishEvent(
+                new CaseStateChanged(changed.id(), changed.organization(), current.state(), changed.state()));
+    }
+
+    private ReportKey unlock(Keyring keyring, CaseId id) {
+        return reports.unlock(keyring, granted(keyring.owner(), id).aggregate().report());
+    }
+
+    private Cases.Listed granted(StaffPrincipal staff, CaseId id) {
         staff.require(Role.HANDLER);
-        var found = jdbc.sql(MEMBER_CASES + " AND c.id = ?")
-                .params(staff.id().value(), staff.organizationId().value(), id.value())
-                .query(CaseManagement::summary)
-                .optional()
+        return cases.find(staff.organization(), id)
+                .filter(listed -> reports.holds(staff, listed.aggregate().report()))
                 .orElseThrow(() -> new NoSuchElementException("No such case"));
-        jdbc.sql("UPDATE case_file SET unread = FALSE WHERE id = ?")
-                .param(id.value())
-                .update();
-        audit.record(staff.organizationId().value(), staff.id().actor(), "case.opened", "case:" + id);
-        return found;
     }
 
-    /** The cases of one member ({@code staff_id}, {@code organization_id}), as summaries. */
-    private static final String MEMBER_CASES = """
-            SELECT c.id, c.report_id, c.reference, ch.name, c.status, c.received_at, c.last_activity, c.unread
-            FROM case_member m
-            JOIN case_file c ON c.id = m.case_id
-            JOIN channel ch ON ch.id = c.channel_id
-            WHERE m.staff_id = ? AND m.organization_id = ?""";
-
-    private static CaseSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new CaseSummary(
-                new CaseId(rs.getObject(1, UUID.class)),
-                new ReportId(rs.getObject(2, UUID.class)),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getTimestamp(6).toInstant(),
-                rs.getTimestamp(7).toInstant(),
-                rs.getBoolean(8));
+    private CaseSummary summary(StaffPrincipal staff, Cases.Listed listed) {
+        return summaries(staff, List.of(listed)).getFirst();
     }
 
-    /** A short, non-sequential reference that staff can say aloud, e.g. {@code C-7KQM2X}. */
-    private static String reference(UUID id) {
-        var hex = id.toString().replace("-", "").toUpperCase(Locale.ROOT);
-        return "C-" + hex.substring(0, 8);
+    private List<CaseSummary> summaries(StaffPrincipal staff, List<Cases.Listed> rows) {
+        var names = channels.names(
+                staff.organization(),
+                rows.stream().map(row -> row.aggregate().channel()).distinct().toList());
+        return rows.stream()
+                .map(row -> {
+                    var aggregate = row.aggregate();
+                    return new CaseSummary(
+                            aggregate.id(),
+                            aggregate.report(),
+                            aggregate.reference(),
+                            names.getOrDefault(aggregate.channel(), ""),
+                            aggregate.state(),
+                            aggregate.receivedAt(),
+                            row.lastActivity(),
+                            row.unread(),
+                            aggregate.version());
+                })
+                .toList();
     }
 }

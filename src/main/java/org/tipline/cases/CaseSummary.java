@@ -1,7 +1,7 @@
 package org.tipline.cases;
 
 import java.time.Instant;
-import org.tipline.intake.ReportId;
+import org.tipline.reports.ReportId;
 
 /** A case as listed in an inbox: metadata only, nothing sealed. */
 public record CaseSummary(
@@ -9,7 +9,8 @@ public record CaseSummary(
         ReportId report,
         String reference,
         String channelName,
-        String status,
+        CaseState state,
         Instant receivedAt,
         Instant lastActivity,
-        boolean unread) {}
+        boolean unread,
+        long version) {}

@@ -1,4 +1,7 @@
-/** Cases: one per report, who may work it, its status, and the handler's inbox. */
+/**
+ * Case handling: the {@link org.tipline.cases.Case} aggregate and its workflow, the handlers'
+ * inboxes, and working a case with the report key its handler holds.
+ */
 @NullMarked
 package org.tipline.cases;
 

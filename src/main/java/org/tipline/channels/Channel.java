@@ -1,13 +1,13 @@
 package org.tipline.channels;
 
 import java.util.List;
-import org.tipline.accounts.OrganizationId;
-import org.tipline.accounts.StaffId;
 import org.tipline.crypto.Receipt;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
 
 /**
- * A reporting channel as it stands: where reports arrive ({@code /r/<slug>}), what the reporter
- * is asked (the current questionnaire version), and who receives its reports.
+ * A reporting channel as it stands: where reports arrive ({@code /r/<organisation>/<slug>}), what
+ * the reporter is asked (the current questionnaire version), and who receives its reports.
  */
 public record Channel(
         ChannelId id,

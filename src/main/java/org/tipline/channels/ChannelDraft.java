@@ -1,8 +1,8 @@
 package org.tipline.channels;
 
 import java.util.List;
-import org.tipline.accounts.StaffId;
 import org.tipline.crypto.Receipt;
+import org.tipline.shared.StaffId;
 
 /** What an admin sets on a channel when creating or editing it. */
 public record ChannelDraft(

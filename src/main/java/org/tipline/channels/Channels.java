@@ -1,9 +1,14 @@
 package org.tipline.channels;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,74 +22,104 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tipline.accounts.CurrentStaff;
-import org.tipline.accounts.OrganizationCreated;
-import org.tipline.accounts.OrganizationId;
-import org.tipline.accounts.Role;
+import org.tipline.accounts.FirstAdminJoined;
+import org.tipline.accounts.Organizations;
 import org.tipline.accounts.StaffDirectory;
-import org.tipline.accounts.StaffId;
+import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.crypto.Receipt;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.Role;
+import org.tipline.shared.Slugs;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Creates, edits and looks up reporting channels. Every change is audited. */
 @Service
 public class Channels {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * Channels by slug, for the submission path. Entries live a few seconds and are dropped on this
-     * node when a channel changes; other nodes see a change within that time.
+     * Channels by organisation and slug, for the submission path. Only found channels are kept, for
+     * a few seconds, and dropped on this node when a channel changes or is created; other nodes see
+     * a change within that time. A slug that names nothing is asked afresh each time, so a channel
+     * created meanwhile (the default one, at set-up) answers at once.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<Channel>> bySlug =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(10_000)
-                    .expireAfterWrite(java.time.Duration.ofSeconds(5))
-                    .build();
+    private final Cache<PublishedAt, Channel> published = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .build();
 
     private final JdbcClient jdbc;
+    private final Organizations organizations;
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
 
-    Channels(JdbcClient jdbc, StaffDirectory staff, AuditLog audit, Clock clock) {
+    Channels(JdbcClient jdbc, Organizations organizations, StaffDirectory staff, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.organizations = organizations;
         this.staff = staff;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Returns the channel published at {@code slug}, for reporters (cached for a few seconds). */
-    public Optional<Channel> bySlug(String slug) {
-        if (!SLUG.matcher(slug).matches()) {
+    /**
+     * Returns the channel published at {@code slug} in the organisation named {@code organization},
+     * or in the home organisation when it is null (the short addresses), for reporters.
+     */
+    public Optional<Channel> published(@Nullable String organization, String slug) {
+        if (!Slugs.isValid(slug)) {
             return Optional.empty();
         }
-        return bySlug.get(slug, key -> find("c.slug = ?", key));
+        var tenant = organization == null ? organizations.home() : organizations.bySlug(organization);
+        return tenant.flatMap(found -> Optional.ofNullable(published.get(
+                new PublishedAt(found.id(), slug),
+                key -> find(
+                                "c.organization_id = ? AND c.slug = ?",
+                                key.organization().value(),
+                                key.slug())
+                        .orElse(null))));
     }
 
     /** Returns a channel of the admin's organisation. */
     @Transactional(readOnly = true)
-    public Channel get(CurrentStaff admin, ChannelId id) {
+    public Channel get(StaffPrincipal admin, ChannelId id) {
         admin.require(Role.ADMIN);
         return find(
                         "c.id = ? AND c.organization_id = ?",
                         id.value(),
-                        admin.organizationId().value())
+                        admin.organization().value())
                 .orElseThrow(() -> new NoSuchElementException("No such channel"));
     }
 
     /** Lists the channels of the admin's organisation. */
     @Transactional(readOnly = true)
-    public List<Channel> list(CurrentStaff admin) {
+    public List<Channel> list(StaffPrincipal admin) {
         admin.require(Role.ADMIN);
         return jdbc.sql(SELECT + " WHERE c.organization_id = ? ORDER BY lower(c.name), c.id")
-                .param(admin.organizationId().value())
+                .param(admin.organization().value())
                 .query(this::channel)
                 .list();
+    }
+
+    /** Returns the names of {@code ids} in {@code organization}, for lists that show where a case came from. */
+    @Transactional(readOnly = true)
+    public Map<ChannelId, String> names(OrganizationId organization, Collection<ChannelId> ids) {
+        var names = new HashMap<ChannelId, String>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM channel WHERE organization_id = ? AND id = ANY(?)")
+                    .params(
+                            organization.value(),
+                            ids.stream().map(ChannelId::value).toArray(UUID[]::new))
+                    .query((rs, i) -> names.put(new ChannelId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                    .list();
+        }
+        return names;
     }
 
     /** Returns the questionnaire a report answered. */
@@ -102,13 +137,12 @@ public class Channels {
      * @throws InvalidInput if a field is wrong or the slug is taken
      */
     @Transactional
-    public Channel create(CurrentStaff admin, ChannelDraft draft) {
+    public Channel create(StaffPrincipal admin, ChannelDraft draft) {
         admin.require(Role.ADMIN);
-        check(admin.organizationId(), draft, null);
+        check(admin.organization(), draft, null);
         var id = ChannelId.random();
-        insert(id, admin.organizationId(), draft);
-        audit.record(admin.organizationId().value(), admin.id().actor(), "channel.created", "channel:" + id);
-        bySlug.invalidate(draft.slug());
+        insert(id, admin.organization(), draft);
+        audit.record(admin.organization(), Actor.staff(admin.id()), new ChannelAudit.Created(id));
         return get(admin, id);
     }
 
@@ -118,13 +152,13 @@ public class Channels {
      * @throws InvalidInput if a field is wrong or the slug is taken
      */
     @Transactional
-    public Channel update(CurrentStaff admin, ChannelId id, ChannelDraft draft) {
+    public Channel update(StaffPrincipal admin, ChannelId id, ChannelDraft draft) {
         var current = get(admin, id);
-        check(admin.organizationId(), draft, id);
+        check(admin.organization(), draft, id);
         var version = current.questionnaireVersion();
         if (!current.questionnaire().equals(draft.questionnaire())) {
             version++;
-            insertQuestionnaire(id, admin.organizationId(), version, draft.questionnaire());
+            insertQuestionnaire(id, admin.organization(), version, draft.questionnaire());
         }
         jdbc.sql("""
                 UPDATE channel SET slug = ?, name = ?, public_text = ?, receipt_format = ?, questionnaire_version = ?,
@@ -139,17 +173,21 @@ public class Channels {
                         Timestamp.from(clock.instant()),
                         id.value())
                 .update();
-        setRecipients(id, admin.organizationId(), draft.recipients());
-        audit.record(admin.organizationId().value(), admin.id().actor(), "channel.changed", "channel:" + id);
-        bySlug.invalidate(current.slug());
-        bySlug.invalidate(draft.slug());
+        setRecipients(id, admin.organization(), draft.recipients());
+        audit.record(admin.organization(), Actor.staff(admin.id()), new ChannelAudit.Changed(id));
+        published.invalidate(new PublishedAt(admin.organization(), current.slug()));
+        published.invalidate(new PublishedAt(admin.organization(), draft.slug()));
         return get(admin, id);
     }
 
-    /** Creates a new organisation's default channel, with its first admin as recipient, in the set-up transaction. */
+    /**
+     * Creates a new organisation's default channel, with its first admin as recipient, in the
+     * transaction that gave the organisation that admin.
+     */
     @EventListener
-    void on(OrganizationCreated created) {
-        var slug = jdbc.sql("SELECT EXISTS (SELECT 1 FROM channel WHERE slug = 'report')")
+    void on(FirstAdminJoined joined) {
+        var slug = jdbc.sql("SELECT EXISTS (SELECT 1 FROM channel WHERE organization_id = ? AND slug = 'report')")
+                        .param(joined.organization().value())
                         .query(Boolean.class)
                         .single()
                 ? "report-" + UUID.randomUUID().toString().substring(0, 8)
@@ -157,7 +195,7 @@ public class Channels {
         var id = ChannelId.random();
         insert(
                 id,
-                created.organization(),
+                joined.organization(),
                 new ChannelDraft(
                         slug,
                         "Report a concern",
@@ -165,8 +203,8 @@ public class Channels {
                                 + "keep it to read our answers and add information later.",
                         Receipt.Format.LETTERS,
                         Questionnaire.standard(),
-                        List.of(created.admin())));
-        audit.record(created.organization().value(), created.admin().actor(), "channel.created", "channel:" + id);
+                        List.of(joined.admin())));
+        audit.record(joined.organization(), Actor.staff(joined.admin()), new ChannelAudit.Created(id));
     }
 
     private void insert(ChannelId id, OrganizationId organization, ChannelDraft draft) {
@@ -216,10 +254,11 @@ public class Channels {
 
     private void check(OrganizationId organization, ChannelDraft draft, @Nullable ChannelId self) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!SLUG.matcher(draft.slug()).matches()) {
+        if (!Slugs.isValid(draft.slug())) {
             errors.put("slug", "error.slug.invalid");
-        } else if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM channel WHERE slug = ? AND id IS DISTINCT FROM ?)")
-                .params(draft.slug(), self == null ? null : self.value())
+        } else if (jdbc.sql(
+                        "SELECT EXISTS (SELECT 1 FROM channel WHERE organization_id = ? AND slug = ? AND id IS DISTINCT FROM ?)")
+                .params(organization.value(), draft.slug(), self == null ? null : self.value())
                 .query(Boolean.class)
                 .single()) {
             errors.put("slug", "error.slug.taken");
@@ -290,6 +329,8 @@ public class Channels {
                 .query(this::channel)
                 .optional();
     }
+
+    private record PublishedAt(OrganizationId organization, String slug) {}
 
     private Channel channel(ResultSet rs, int row) throws SQLException {
         var recipients = new java.util.ArrayList<StaffId>();

@@ -2,9 +2,10 @@ package org.tipline.intake;
 
 import java.time.Instant;
 import java.util.List;
-import org.tipline.accounts.OrganizationId;
-import org.tipline.accounts.StaffId;
 import org.tipline.channels.ChannelId;
+import org.tipline.reports.ReportId;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
 
 /** A report was received and sealed to {@code recipients}. Carries ids only, never content. */
 public record ReportSubmitted(

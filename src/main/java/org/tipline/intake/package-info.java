@@ -1,6 +1,7 @@
 /**
- * Submission from the web form and the API, receipts, attachments, and the reporter's mailbox:
- * everything a reporter sends is sealed here, and only here is it opened again.
+ * Submission of reports from the web form and the API: checks against the channel's
+ * questionnaire, hands the sealing to reports, opens the reporter's mailbox and shows the receipt
+ * once. Nothing after the receipt is shown.
  */
 @NullMarked
 package org.tipline.intake;

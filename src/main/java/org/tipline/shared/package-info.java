@@ -1,4 +1,7 @@
-/** What every module may use: the clock and small value helpers. Deliberately tiny. */
+/**
+ * What every module may use: tenant and staff ids, the acting principal, the clock, languages,
+ * problem responses and path declarations. Deliberately tiny.
+ */
 @NullMarked
 package org.tipline.shared;
 

@@ -281,7 +281,7 @@ class AccountsIntegrationTests {
             jdbc.sql("UPDATE audit_entry SET actor = 'someone-else' WHERE organization_id = ? AND chain_seq = ?")
                     .params(organizationId, victim)
                     .update();
-            var broken = audit.verify(organizationId);
+            var broken = audit.verify(new org.tipline.shared.OrganizationId(organizationId));
             assertThat(broken.intact()).isFalse();
             assertThat(broken.firstBroken()).isEqualTo(victim);
             var api = http.get("/api/v1/audit/verify", "Authorization", "Bearer " + organization.token(http, admin));
@@ -293,7 +293,9 @@ class AccountsIntegrationTests {
             jdbc.sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only")
                     .update();
         }
-        assertThat(audit.verify(organizationId).intact()).isTrue();
+        assertThat(audit.verify(new org.tipline.shared.OrganizationId(organizationId))
+                        .intact())
+                .isTrue();
     }
 
     private Http.Response login(Http http, String email, String password, String code) {

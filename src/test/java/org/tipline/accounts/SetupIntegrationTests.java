@@ -93,7 +93,7 @@ class SetupIntegrationTests {
         assertThat(jdbc.sql("SELECT role FROM staff_role ORDER BY role")
                         .query(String.class)
                         .list())
-                .containsExactly("ADMIN", "HANDLER");
+                .containsExactly("ADMIN", "HANDLER", "OPERATOR");
 
         // the code cannot be used twice, through the page or the API
         assertThat(http.get("/setup").header("Location"))

@@ -91,7 +91,7 @@ class ReporterBrowserTests {
         browser.get(base + "/followup?lang=zh-CN");
         browser.findElement(By.name("receipt")).sendKeys(receipt.toLowerCase());
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已收到");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("您的举报已送达，尚未有人确认。");
         assertThat(browser.getCurrentUrl()).doesNotContain(receipt);
         browser.findElement(By.name("message")).sendKeys("另外：二楼的灯也坏了。");
         browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();

@@ -14,7 +14,7 @@ import org.tipline.support.TestChannels;
 
 /** Repeated wrong receipts are throttled, and nothing about who sent them is recorded. */
 @IntegrationTest
-@TestPropertySource(properties = {"tipline.intake.wrong-receipts=3", "tipline.intake.wrong-receipt-window=1h"})
+@TestPropertySource(properties = {"tipline.mailbox.wrong-receipts=3", "tipline.mailbox.wrong-receipt-window=1h"})
 class ReceiptThrottlingIntegrationTests {
 
     @LocalServerPort

@@ -216,7 +216,7 @@ class ReportingIntegrationTests {
             assertThat(response.status()).isEqualTo(201);
             organization.advanceClock(Duration.ofSeconds(1));
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM case_member WHERE staff_id = ?")
+        assertThat(jdbc.sql("SELECT count(*) FROM key_grant WHERE staff_id = ?")
                         .param(desk.handler().id())
                         .query(Long.class)
                         .single())

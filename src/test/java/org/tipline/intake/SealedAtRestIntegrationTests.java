@@ -173,8 +173,8 @@ class SealedAtRestIntegrationTests {
                         "staff",
                         "audit_entry",
                         "case_file",
-                        "followup_session",
-                        "staff_session",
+                        "mailbox",
+                        "sealed_session",
                         "event_publication");
         var dump = new StringBuilder();
         for (var table : tables) {

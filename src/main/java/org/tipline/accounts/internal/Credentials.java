@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.tipline.accounts.StaffId;
 import org.tipline.crypto.PasswordKeys;
 import org.tipline.crypto.PrivateKey;
 import org.tipline.crypto.RecoveryCode;
 import org.tipline.crypto.ServerSecrets;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.StaffId;
 
 /**
  * Makes a new staff member's key material (CRYPTO.md, key 1): a key pair whose private half is

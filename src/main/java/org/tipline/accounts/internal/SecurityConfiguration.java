@@ -1,6 +1,7 @@
 package org.tipline.accounts.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,43 +15,23 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.tipline.shared.PathSecurity;
 import org.tipline.shared.Problems;
 
 /**
- * The one security filter chain: who may reach which path, how a request is authenticated, and
- * the security headers of every response (set here and nowhere else).
+ * The one security filter chain: how a request is authenticated, and the security headers of every
+ * response (set here and nowhere else). Which paths are open and which are reporter pages is
+ * declared by each module as a {@link PathSecurity} bean; everything else needs a staff session.
  *
- * <p>Reporter pages and their API twins are open and carry no session; staff pages and API need
- * a session token (cookie for pages, bearer header for API clients). Nothing is kept in an HTTP
+ * <p>Reporter pages and their API twins carry no staff authority; staff pages and API need a
+ * session token (cookie for pages, bearer header for API clients). Nothing is kept in an HTTP
  * session: each request is authenticated afresh from its token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    private static final String[] PUBLIC_PATHS = {
-        "/",
-        "/setup",
-        "/login",
-        "/invite/**",
-        "/r/**",
-        "/followup",
-        "/followup/**",
-        "/webjars/**",
-        "/css/**",
-        "/favicon.ico",
-        "/error",
-        "/actuator/health",
-        "/actuator/info",
-        "/api/v1/openapi.json",
-        "/api/v1/setup",
-        "/api/v1/auth/login",
-        "/api/v1/invitations/accept",
-        "/api/v1/channels/*",
-        "/api/v1/channels/*/reports",
-        "/api/v1/followup",
-        "/api/v1/followup/**"
-    };
 
     /** Reporter pages run no script at all; staff pages may run the application's own. */
     private static final String REPORTER_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -61,13 +42,20 @@ class SecurityConfiguration {
 
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+    /** The paths accounts serves without a session: set-up, login and invitations. */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffSessions sessions) throws Exception {
+    PathSecurity accountsPaths() {
+        return PathSecurity.open(
+                "/setup", "/login", "/invite/*", "/api/v1/setup", "/api/v1/auth/login", "/api/v1/invitations/accept");
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffSessions sessions, List<PathSecurity> modules)
+            throws Exception {
         RequestMatcher api = request -> path(request).startsWith("/api/");
-        RequestMatcher reporterPage = request -> {
-            var path = path(request);
-            return path.startsWith("/r/") || path.startsWith("/followup") || path.equals("/");
-        };
+        var open = matcher(modules.stream().flatMap(m -> m.open().stream()).toList());
+        var reporterPage = matcher(
+                modules.stream().flatMap(m -> m.reporterPages().stream()).toList());
         var csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
         http.securityContext(
@@ -89,13 +77,8 @@ class SecurityConfiguration {
                                 && !api.matches(request)
                                 && !reporterPage.matches(request)
                                 && SessionCookie.inCookie(request)))
-                .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(PUBLIC_PATHS)
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/channels/*")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(authorize ->
+                        authorize.requestMatchers(open).permitAll().anyRequest().authenticated())
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> Problems.write(
@@ -129,6 +112,16 @@ class SecurityConfiguration {
                             response.setHeader("Content-Security-Policy", policy);
                         }));
         return http.build();
+    }
+
+    private static RequestMatcher matcher(List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return request -> false;
+        }
+        var builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(patterns.stream()
+                .map(pattern -> (RequestMatcher) builder.matcher(pattern))
+                .toList());
     }
 
     private static String path(HttpServletRequest request) {

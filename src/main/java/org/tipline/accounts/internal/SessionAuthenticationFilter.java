@@ -5,11 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.tipline.accounts.Role;
 
 /** Authenticates a request from its session token, unlocking the staff member's key for it. */
 class SessionAuthenticationFilter extends OncePerRequestFilter {
@@ -25,13 +22,9 @@ class SessionAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var token = SessionCookie.token(request);
         if (token != null) {
-            sessions.resolve(token).ifPresent(staff -> {
-                var authorities = staff.roles().stream()
-                        .map(Role::authority)
-                        .map(SimpleGrantedAuthority::new)
-                        .toList();
+            sessions.resolve(token).ifPresent(session -> {
                 var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(staff, token, authorities));
+                context.setAuthentication(new StaffAuthentication(session));
                 SecurityContextHolder.setContext(context);
             });
         }

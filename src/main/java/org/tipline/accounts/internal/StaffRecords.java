@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.tipline.accounts.OrganizationId;
-import org.tipline.accounts.Role;
-import org.tipline.accounts.StaffId;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
 
 /** Writes staff rows and their roles; the one place that inserts a staff member. */
 @Component
@@ -21,11 +21,19 @@ public class StaffRecords {
         this.clock = clock;
     }
 
-    /** Returns whether an account already uses {@code email} (case-insensitive). */
-    public boolean emailTaken(String email) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM staff WHERE lower(email) = lower(?))")
-                .param(email)
+    /** Returns whether an account of {@code organization} already uses {@code email} (case-insensitive). */
+    public boolean emailTaken(OrganizationId organization, String email) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM staff WHERE organization_id = ? AND lower(email) = lower(?))")
+                .params(organization.value(), email)
                 .query(Boolean.class)
+                .single();
+    }
+
+    /** Returns how many accounts {@code organization} has, active or not. */
+    public long count(OrganizationId organization) {
+        return jdbc.sql("SELECT count(*) FROM staff WHERE organization_id = ?")
+                .param(organization.value())
+                .query(Long.class)
                 .single();
     }
 

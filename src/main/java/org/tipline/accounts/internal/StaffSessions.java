@@ -1,61 +1,35 @@
 package org.tipline.accounts.internal;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.accounts.AccountsProperties;
-import org.tipline.accounts.CurrentStaff;
-import org.tipline.accounts.OrganizationId;
+import org.tipline.accounts.SealedSessions;
 import org.tipline.accounts.StaffDirectory;
-import org.tipline.accounts.StaffId;
-import org.tipline.crypto.ContentKey;
-import org.tipline.crypto.CryptoException;
+import org.tipline.crypto.Keyring;
 import org.tipline.crypto.PrivateKey;
-import org.tipline.crypto.ServerSecrets;
-import org.tipline.crypto.SessionToken;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
 
 /**
- * Staff sessions stored in PostgreSQL, usable only with the token that the client holds.
- *
- * <p>Implementation notes (CRYPTO.md, key 2): the client holds a {@link SessionToken}, a random
- * id and a session key. The row is found by HMAC(pepper, id) and holds
- * the private key sealed under the session key and then under the server key. Each request opens
- * it for that request alone. Logout deletes the row; idle and absolute expiry are checked on every
- * request and expired rows are purged every few minutes. The same token serves as a cookie for
- * pages and as a bearer token for API clients.
+ * Staff sessions: a {@link SealedSessions} session holding the member's private key, usable only
+ * with the token that the client holds. The same token serves as a cookie for pages and as a
+ * bearer token for API clients.
  */
 @Component
 public class StaffSessions {
 
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
-
-    private final JdbcClient jdbc;
-    private final ServerSecrets secrets;
+    private final SealedSessions sessions;
     private final StaffDirectory directory;
-    private final AccountsProperties properties;
-    private final Clock clock;
+    private final SealedSessions.Timeouts timeouts;
 
-    StaffSessions(
-            JdbcClient jdbc,
-            ServerSecrets secrets,
-            StaffDirectory directory,
-            AccountsProperties properties,
-            Clock clock) {
-        this.jdbc = jdbc;
-        this.secrets = secrets;
+    StaffSessions(SealedSessions sessions, StaffDirectory directory, AccountsProperties properties) {
+        this.sessions = sessions;
         this.directory = directory;
-        this.properties = properties;
-        this.clock = clock;
+        this.timeouts = new SealedSessions.Timeouts(properties.idleTimeout(), properties.absoluteTimeout());
     }
 
     /** A new session's token and when it ends at the latest. */
@@ -66,117 +40,56 @@ public class StaffSessions {
         }
     }
 
+    /** Who holds a live session: the principal, their name for the page header, and their keyring. */
+    public record Authenticated(StaffPrincipal principal, String displayName, Keyring keyring) {
+        @Override
+        public String toString() {
+            return "StaffSessions.Authenticated[staff=" + principal.id() + "]";
+        }
+    }
+
     /** Opens a session for {@code staff} holding their unlocked {@code privateKey}. */
     @Transactional
     public Opened open(OrganizationId organization, StaffId staff, PrivateKey privateKey) {
-        var token = SessionToken.generate();
-        var idLookup = secrets.lookup("staff-session", token.id());
-        var now = clock.instant();
-        var expiresAt = now.plus(properties.absoluteTimeout());
-        jdbc.sql("""
-                INSERT INTO staff_session (id_lookup, organization_id, staff_id, sealed_key, created_at, last_seen_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        idLookup,
-                        organization.value(),
-                        staff.value(),
-                        seal(idLookup, token.key(), privateKey),
-                        Timestamp.from(now),
-                        Timestamp.from(now),
-                        Timestamp.from(expiresAt))
-                .update();
-        return new Opened(token.encoded(), expiresAt);
+        var started = sessions.start(
+                SealedSessions.Kind.STAFF,
+                organization,
+                staff.value(),
+                timeouts,
+                (sessionKey, context) -> privateKey.sealUnder(sessionKey, context));
+        return new Opened(started.token(), started.expiresAt());
     }
 
-    /** Returns who holds {@code token}, with their key unlocked, if the session is alive. */
+    /** Returns who holds {@code token}, with their key unlocked, if the session is alive and they are active. */
     @Transactional
-    public Optional<CurrentStaff> resolve(String token) {
-        var parts = SessionToken.parse(token);
-        if (parts == null) {
+    public Optional<Authenticated> resolve(String token) {
+        var live = sessions.resolve(
+                SealedSessions.Kind.STAFF,
+                token,
+                (sessionKey, stored, context) -> PrivateKey.open(stored, sessionKey, context));
+        if (live.isEmpty()) {
             return Optional.empty();
         }
-        var idLookup = secrets.lookup("staff-session", parts.id());
-        var now = clock.instant();
-        var row = jdbc.sql("""
-                SELECT staff_id, sealed_key, last_seen_at, expires_at FROM staff_session WHERE id_lookup = ?""")
-                .param(idLookup)
-                .query((rs, i) -> new Row(
-                        new StaffId(rs.getObject(1, UUID.class)),
-                        rs.getBytes(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant()))
-                .optional();
-        if (row.isEmpty()) {
+        var member =
+                directory.find(live.get().organization(), new StaffId(live.get().holder()));
+        if (member.isEmpty()) {
+            sessions.end(SealedSessions.Kind.STAFF, token);
             return Optional.empty();
         }
-        var session = row.get();
-        if (!now.isBefore(session.expiresAt())
-                || !now.isBefore(session.lastSeenAt().plus(properties.idleTimeout()))) {
-            delete(idLookup);
-            return Optional.empty();
-        }
-        PrivateKey privateKey;
-        try {
-            privateKey = open(idLookup, parts.key(), session.sealedKey());
-        } catch (CryptoException e) {
-            return Optional.empty();
-        }
-        var staff = directory.active(session.staff());
-        if (staff.isEmpty()) {
-            delete(idLookup);
-            return Optional.empty();
-        }
-        if (now.isAfter(session.lastSeenAt().plus(TOUCH_GRANULARITY))) {
-            jdbc.sql("UPDATE staff_session SET last_seen_at = ? WHERE id_lookup = ?")
-                    .params(Timestamp.from(now), idLookup)
-                    .update();
-        }
-        var found = staff.get();
-        return Optional.of(
-                new CurrentStaff(found.id(), found.organizationId(), found.displayName(), found.roles(), privateKey));
+        var found = member.get();
+        var principal = new StaffPrincipal(found.id(), found.organizationId(), found.roles());
+        return Optional.of(new Authenticated(
+                principal, found.displayName(), Keyring.of(principal, live.get().secret())));
     }
 
     /** Ends the session of {@code token}; returns whether there was one. */
     @Transactional
     public boolean close(String token) {
-        var parts = SessionToken.parse(token);
-        return parts != null && delete(secrets.lookup("staff-session", parts.id()));
+        return sessions.end(SealedSessions.Kind.STAFF, token);
     }
 
     /** Returns the anti-forgery token bound to the session of {@code token}. */
-    public String csrfToken(String token) {
-        var parts = SessionToken.parse(token);
-        var seed = parts == null ? new byte[0] : parts.id();
-        return ENCODER.encodeToString(secrets.lookup("csrf", seed));
+    public String csrfToken(@Nullable String token) {
+        return sessions.formToken(SealedSessions.Kind.STAFF, token);
     }
-
-    /** Deletes expired sessions. */
-    @Scheduled(fixedDelayString = "PT5M")
-    @Transactional
-    public int purgeExpired() {
-        var now = Timestamp.from(clock.instant());
-        var idleCutoff = Timestamp.from(clock.instant().minus(properties.idleTimeout()));
-        return jdbc.sql("DELETE FROM staff_session WHERE expires_at <= ? OR last_seen_at <= ?")
-                .params(now, idleCutoff)
-                .update();
-    }
-
-    private boolean delete(byte[] idLookup) {
-        return jdbc.sql("DELETE FROM staff_session WHERE id_lookup = ?")
-                        .param(idLookup)
-                        .update()
-                > 0;
-    }
-
-    private byte[] seal(byte[] idLookup, ContentKey sessionKey, PrivateKey privateKey) {
-        var context = "staff-session:" + HexFormat.of().formatHex(idLookup);
-        return secrets.serverKey().seal(privateKey.sealUnder(sessionKey, context), context);
-    }
-
-    private PrivateKey open(byte[] idLookup, ContentKey sessionKey, byte[] sealed) {
-        var context = "staff-session:" + HexFormat.of().formatHex(idLookup);
-        return PrivateKey.open(secrets.serverKey().open(sealed, context), sessionKey, context);
-    }
-
-    private record Row(StaffId staff, byte[] sealedKey, Instant lastSeenAt, Instant expiresAt) {}
 }

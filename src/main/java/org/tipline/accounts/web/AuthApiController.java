@@ -15,16 +15,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tipline.accounts.CurrentStaff;
 import org.tipline.accounts.LoginFailed;
 import org.tipline.accounts.StaffLogin;
 import org.tipline.accounts.internal.SessionCookie;
+import org.tipline.shared.StaffPrincipal;
 
 /** Login for API clients: exchanges password and TOTP code for a bearer token. */
 @RestController
 class AuthApiController {
 
     record LoginRequest(
+            @Nullable String organization,
             @Nullable String email,
             @Nullable String password,
             @Nullable String totpCode) {
@@ -34,7 +35,7 @@ class AuthApiController {
         }
     }
 
-    record LoginResponse(String token, Instant expiresAt, UUID staffId) {
+    record LoginResponse(String token, Instant expiresAt, UUID staffId, UUID organizationId) {
         @Override
         public String toString() {
             return "LoginResponse[redacted]";
@@ -50,16 +51,22 @@ class AuthApiController {
     @PostMapping("/api/v1/auth/login")
     ResponseEntity<LoginResponse> login(@RequestBody LoginRequest request) {
         var loggedIn = login.login(
-                Forms.text(request.email()), Forms.text(request.password()), Forms.text(request.totpCode()));
+                request.organization(),
+                Forms.text(request.email()),
+                Forms.text(request.password()),
+                Forms.text(request.totpCode()));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new LoginResponse(
-                        loggedIn.token(), loggedIn.expiresAt(), loggedIn.staff().value()));
+                        loggedIn.token(),
+                        loggedIn.expiresAt(),
+                        loggedIn.staff().value(),
+                        loggedIn.organization().value()));
     }
 
     @PostMapping("/api/v1/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void logout(@AuthenticationPrincipal CurrentStaff staff, HttpServletRequest request) {
+    void logout(@AuthenticationPrincipal StaffPrincipal staff, HttpServletRequest request) {
         var token = SessionCookie.token(request);
         if (token != null) {
             login.logout(staff, token);

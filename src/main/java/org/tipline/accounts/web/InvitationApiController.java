@@ -23,7 +23,7 @@ class InvitationApiController {
         }
     }
 
-    record AcceptResponse(UUID staffId, String otpauthUri, String recoveryCode) {}
+    record AcceptResponse(UUID staffId, String organization, String otpauthUri, String recoveryCode) {}
 
     private final Invitations invitations;
     private final Totp totp;
@@ -42,6 +42,7 @@ class InvitationApiController {
                     new Invitations.Acceptance(Forms.text(request.password()), null, totp.newSecret(), null));
             return new AcceptResponse(
                     accepted.staff().value(),
+                    accepted.organizationSlug(),
                     accepted.otpauthUri(),
                     accepted.recoveryCode().display());
         } catch (InvalidInput e) {

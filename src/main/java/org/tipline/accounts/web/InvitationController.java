@@ -58,6 +58,7 @@ class InvitationController {
                             secret,
                             Forms.text(form.totpCode())));
             model.addAttribute("recoveryCode", accepted.recoveryCode().display());
+            model.addAttribute("organization", accepted.organizationSlug());
             return "accounts/recovery";
         } catch (InvalidInput e) {
             if (e.fieldErrors().containsKey("token")) {

@@ -11,18 +11,20 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.accounts.AccountsProperties;
-import org.tipline.accounts.CurrentStaff;
 import org.tipline.accounts.LoginFailed;
 import org.tipline.accounts.Setup;
 import org.tipline.accounts.StaffLogin;
 import org.tipline.accounts.internal.SessionCookie;
+import org.tipline.shared.StaffPrincipal;
 
 /** Staff login and logout pages. */
 @Controller
 class LoginController {
 
     record LoginForm(
+            @Nullable String organization,
             @Nullable String email,
             @Nullable String password,
             @Nullable String totpCode) {
@@ -43,10 +45,11 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String form(Model model) {
+    String form(@RequestParam(required = false) @Nullable String organization, Model model) {
         if (setup.isOpen()) {
             return "redirect:/setup";
         }
+        model.addAttribute("organization", organization == null ? "" : organization);
         model.addAttribute("email", "");
         return "accounts/login";
     }
@@ -54,8 +57,11 @@ class LoginController {
     @PostMapping("/login")
     String login(@ModelAttribute LoginForm form, Model model, HttpServletResponse response) {
         try {
-            var loggedIn =
-                    login.login(Forms.text(form.email()), Forms.text(form.password()), Forms.text(form.totpCode()));
+            var loggedIn = login.login(
+                    form.organization(),
+                    Forms.text(form.email()),
+                    Forms.text(form.password()),
+                    Forms.text(form.totpCode()));
             response.addHeader(
                     HttpHeaders.SET_COOKIE,
                     SessionCookie.set(loggedIn.token(), properties.absoluteTimeout(), properties.secureCookie()));
@@ -64,6 +70,7 @@ class LoginController {
             response.setStatus(e.throttled() ? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("failed", !e.throttled());
             model.addAttribute("throttled", e.throttled());
+            model.addAttribute("organization", Forms.text(form.organization()));
             model.addAttribute("email", Forms.text(form.email()));
             return "accounts/login";
         }
@@ -71,7 +78,7 @@ class LoginController {
 
     @PostMapping("/logout")
     String logout(
-            @AuthenticationPrincipal CurrentStaff staff, HttpServletRequest request, HttpServletResponse response) {
+            @AuthenticationPrincipal StaffPrincipal staff, HttpServletRequest request, HttpServletResponse response) {
         var token = SessionCookie.token(request);
         if (token != null) {
             login.logout(staff, token);

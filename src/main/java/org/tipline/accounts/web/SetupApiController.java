@@ -17,6 +17,7 @@ class SetupApiController {
     record SetupRequest(
             @Nullable String setupCode,
             @Nullable String organizationName,
+            @Nullable String organizationSlug,
             @Nullable String displayName,
             @Nullable String email,
             @Nullable String password) {
@@ -42,6 +43,7 @@ class SetupApiController {
         var completed = setup.complete(new Setup.Command(
                 Forms.text(request.setupCode()),
                 Forms.text(request.organizationName()),
+                Forms.text(request.organizationSlug()),
                 Forms.text(request.displayName()),
                 Forms.text(request.email()),
                 Forms.text(request.password()),

@@ -21,6 +21,7 @@ class SetupController {
     record SetupForm(
             @Nullable String setupCode,
             @Nullable String organizationName,
+            @Nullable String organizationSlug,
             @Nullable String displayName,
             @Nullable String email,
             @Nullable String password,
@@ -28,7 +29,7 @@ class SetupController {
             @Nullable String totpSecret,
             @Nullable String totpCode) {
         static SetupForm empty() {
-            return new SetupForm(null, null, null, null, null, null, null, null);
+            return new SetupForm(null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -55,6 +56,7 @@ class SetupController {
             var completed = setup.complete(new Setup.Command(
                     Forms.text(form.setupCode()),
                     Forms.text(form.organizationName()),
+                    Forms.text(form.organizationSlug()),
                     Forms.text(form.displayName()),
                     Forms.text(form.email()),
                     Forms.text(form.password()),

@@ -15,14 +15,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.tipline.accounts.CurrentStaff;
 import org.tipline.accounts.Invitations;
-import org.tipline.accounts.Role;
 import org.tipline.accounts.StaffAdministration;
 import org.tipline.accounts.StaffDirectory;
-import org.tipline.accounts.StaffId;
 import org.tipline.audit.AuditLog;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
 
 /** Staff administration for API clients, and the audit chain check. */
 @RestController
@@ -56,9 +55,9 @@ class StaffApiController {
     }
 
     @GetMapping("/api/v1/staff")
-    List<StaffResponse> staff(@AuthenticationPrincipal CurrentStaff admin) {
+    List<StaffResponse> staff(@AuthenticationPrincipal StaffPrincipal admin) {
         admin.require(Role.ADMIN);
-        return directory.members(admin.organizationId()).stream()
+        return directory.members(admin.organization()).stream()
                 .map(m -> new StaffResponse(m.id().value(), m.displayName(), m.email(), m.roles()))
                 .toList();
     }
@@ -66,31 +65,28 @@ class StaffApiController {
     @PostMapping("/api/v1/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     InvitationResponse invite(
-            @AuthenticationPrincipal CurrentStaff admin,
+            @AuthenticationPrincipal StaffPrincipal admin,
             @RequestBody InvitationRequest body,
             HttpServletRequest request) {
         admin.require(Role.ADMIN);
         var issued = invitations.invite(
                 admin, Forms.text(body.email()), Forms.text(body.displayName()), StaffController.roles(body.roles()));
-        var link = ServletUriComponentsBuilder.fromContextPath(request)
-                .path("/invite/{token}")
-                .buildAndExpand(issued.token())
-                .toUriString();
+        var link = Forms.invitationLink(request, issued);
         return new InvitationResponse(issued.id(), link, issued.expiresAt());
     }
 
     @PutMapping("/api/v1/staff/{id}/roles")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void roles(@AuthenticationPrincipal CurrentStaff admin, @PathVariable UUID id, @RequestBody RolesRequest body) {
+    void roles(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, @RequestBody RolesRequest body) {
         admin.require(Role.ADMIN);
         administration.setRoles(admin, new StaffId(id), StaffController.roles(body.roles()));
     }
 
     @GetMapping("/api/v1/audit/verify")
-    AuditVerification verifyAudit(@AuthenticationPrincipal CurrentStaff admin) {
+    AuditVerification verifyAudit(@AuthenticationPrincipal StaffPrincipal admin) {
         admin.require(Role.ADMIN);
         audit.chainPending();
-        var result = audit.verify(admin.organizationId().value());
+        var result = audit.verify(admin.organization());
         return new AuditVerification(result.intact(), result.entries(), result.firstBroken());
     }
 }

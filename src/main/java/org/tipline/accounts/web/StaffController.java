@@ -17,14 +17,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.tipline.accounts.CurrentStaff;
 import org.tipline.accounts.Invitations;
-import org.tipline.accounts.Role;
 import org.tipline.accounts.StaffAdministration;
 import org.tipline.accounts.StaffDirectory;
-import org.tipline.accounts.StaffId;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
 
 /** The admin's staff page: members, their roles, and invitations. */
 @Controller
@@ -46,14 +45,14 @@ class StaffController {
     }
 
     @GetMapping("/staff")
-    String list(@AuthenticationPrincipal CurrentStaff admin, Model model) {
+    String list(@AuthenticationPrincipal StaffPrincipal admin, Model model) {
         admin.require(Role.ADMIN);
         return render(admin, model, new InviteForm(null, null, null), Map.of(), null);
     }
 
     @PostMapping("/staff/invitations")
     String invite(
-            @AuthenticationPrincipal CurrentStaff admin,
+            @AuthenticationPrincipal StaffPrincipal admin,
             @ModelAttribute InviteForm form,
             Model model,
             HttpServletRequest request,
@@ -62,10 +61,7 @@ class StaffController {
         try {
             var issued = invitations.invite(
                     admin, Forms.text(form.email()), Forms.text(form.displayName()), roles(form.roles()));
-            var link = ServletUriComponentsBuilder.fromContextPath(request)
-                    .path("/invite/{token}")
-                    .buildAndExpand(issued.token())
-                    .toUriString();
+            var link = Forms.invitationLink(request, issued);
             return render(admin, model, new InviteForm(null, null, null), Map.of(), link);
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -75,14 +71,23 @@ class StaffController {
 
     @PostMapping("/staff/{id}/roles")
     String roles(
-            @AuthenticationPrincipal CurrentStaff admin,
+            @AuthenticationPrincipal StaffPrincipal admin,
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable List<String> roles,
             Model model,
             HttpServletResponse response) {
         admin.require(Role.ADMIN);
         try {
-            administration.setRoles(admin, new StaffId(id), roles(roles));
+            var chosen = roles(roles);
+            if (!admin.has(Role.OPERATOR)
+                    && directory
+                            .find(admin.organization(), new StaffId(id))
+                            .filter(member -> member.roles().contains(Role.OPERATOR))
+                            .isPresent()) {
+                // the page offers no operator box to admins who are not operators: keep what it cannot show
+                chosen.add(Role.OPERATOR);
+            }
+            administration.setRoles(admin, new StaffId(id), chosen);
             return "redirect:/staff";
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -104,11 +109,18 @@ class StaffController {
         return roles;
     }
 
+    /** Returns the roles {@code admin} may give: the operator role only by the operator. */
+    static List<Role> assignable(StaffPrincipal admin) {
+        return java.util.Arrays.stream(Role.values())
+                .filter(role -> role != Role.OPERATOR || admin.has(Role.OPERATOR))
+                .toList();
+    }
+
     private String render(
-            CurrentStaff admin, Model model, InviteForm form, Map<String, String> errors, @Nullable String link) {
-        model.addAttribute("members", directory.members(admin.organizationId()));
+            StaffPrincipal admin, Model model, InviteForm form, Map<String, String> errors, @Nullable String link) {
+        model.addAttribute("members", directory.members(admin.organization()));
         model.addAttribute("invitations", invitations.list(admin));
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", assignable(admin));
         model.addAttribute("inviteForm", form);
         model.addAttribute("errors", errors);
         model.addAttribute("invitationLink", link);

@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tipline.accounts.CurrentStaff;
 import org.tipline.cases.CaseId;
 import org.tipline.cases.CaseManagement;
 import org.tipline.cases.CaseSummary;
-import org.tipline.intake.ReportAccess;
-import org.tipline.intake.ReportThread;
+import org.tipline.crypto.Keyring;
+import org.tipline.reports.Report;
 import org.tipline.shared.Downloads;
+import org.tipline.shared.StaffPrincipal;
 
 /** The handler's inbox and cases for API clients. */
 @RestController
@@ -32,7 +32,7 @@ class CasesApiController {
             UUID id,
             String reference,
             String channel,
-            String status,
+            String state,
             Instant receivedAt,
             Instant lastActivity,
             boolean unread) {
@@ -41,7 +41,7 @@ class CasesApiController {
                     summary.id().value(),
                     summary.reference(),
                     summary.channelName(),
-                    summary.status(),
+                    summary.state().name(),
                     summary.receivedAt(),
                     summary.lastActivity(),
                     summary.unread());
@@ -54,11 +54,11 @@ class CasesApiController {
             UUID id,
             String reference,
             String channel,
-            String status,
+            String state,
             Instant receivedAt,
             @Nullable String category,
             Map<String, List<String>> answers,
-            List<ReportThread.Attachment> attachments,
+            List<Report.Attachment> attachments,
             List<MessageResponse> messages) {}
 
     record MessageResponse(
@@ -67,39 +67,39 @@ class CasesApiController {
             @Nullable String staffName,
             String body,
             Instant at,
-            List<ReportThread.Attachment> attachments) {}
+            List<Report.Attachment> attachments) {}
 
     record MessageRequest(@Nullable String message) {}
 
-    private final CaseManagement cases;
-    private final ReportAccess reports;
+    record StateResponse(String state) {}
 
-    CasesApiController(CaseManagement cases, ReportAccess reports) {
+    private final CaseManagement cases;
+
+    CasesApiController(CaseManagement cases) {
         this.cases = cases;
-        this.reports = reports;
     }
 
     @GetMapping("/api/v1/cases")
-    InboxResponse inbox(@AuthenticationPrincipal CurrentStaff staff, @RequestParam(defaultValue = "0") int page) {
+    InboxResponse inbox(@AuthenticationPrincipal StaffPrincipal staff, @RequestParam(defaultValue = "0") int page) {
         var result = cases.inbox(staff, page);
         return new InboxResponse(
                 result.cases().stream().map(CaseListItem::of).toList(), result.number(), result.hasNext());
     }
 
     @GetMapping("/api/v1/cases/{id}")
-    CaseResponse show(@AuthenticationPrincipal CurrentStaff staff, @PathVariable UUID id) {
-        var summary = cases.open(staff, new CaseId(id));
-        var content = reports.open(staff, summary.report());
+    CaseResponse show(Keyring keyring, @PathVariable UUID id) {
+        var view = cases.view(keyring, new CaseId(id));
+        var summary = view.summary();
         return new CaseResponse(
                 summary.id().value(),
                 summary.reference(),
                 summary.channelName(),
-                summary.status(),
+                summary.state().name(),
                 summary.receivedAt(),
-                content.category(),
-                content.answers(),
-                content.reportAttachments(),
-                content.messages().stream()
+                view.report().category(),
+                view.report().answers(),
+                view.report().attachments(),
+                view.thread().stream()
                         .map(m -> new MessageResponse(
                                 m.id(),
                                 m.fromReporter() ? "reporter" : "staff",
@@ -112,17 +112,19 @@ class CasesApiController {
 
     @PostMapping("/api/v1/cases/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
-    void reply(
-            @AuthenticationPrincipal CurrentStaff staff, @PathVariable UUID id, @RequestBody MessageRequest request) {
-        var summary = cases.open(staff, new CaseId(id));
-        reports.reply(staff, summary.report(), request.message() == null ? "" : request.message());
+    void reply(Keyring keyring, @PathVariable UUID id, @RequestBody MessageRequest request) {
+        cases.reply(keyring, new CaseId(id), request.message() == null ? "" : request.message());
+    }
+
+    @PostMapping("/api/v1/cases/{id}/acknowledgement")
+    StateResponse acknowledge(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id) {
+        return new StateResponse(cases.acknowledge(staff, new CaseId(id)).name());
     }
 
     @GetMapping("/api/v1/cases/{id}/attachments/{attachment}")
     ResponseEntity<InputStreamResource> attachment(
-            @AuthenticationPrincipal CurrentStaff staff, @PathVariable UUID id, @PathVariable UUID attachment) {
-        var summary = cases.open(staff, new CaseId(id));
-        var opened = reports.attachment(staff, summary.report(), attachment);
+            Keyring keyring, @PathVariable UUID id, @PathVariable UUID attachment) {
+        var opened = cases.attachment(keyring, new CaseId(id), attachment);
         return Downloads.attachment(
                 opened.attachment().name(), opened.attachment().size(), opened.content());
     }

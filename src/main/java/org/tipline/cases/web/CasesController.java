@@ -14,74 +14,67 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.tipline.accounts.CurrentStaff;
 import org.tipline.cases.CaseId;
 import org.tipline.cases.CaseManagement;
-import org.tipline.channels.ChannelId;
-import org.tipline.channels.Channels;
-import org.tipline.intake.ReportAccess;
+import org.tipline.crypto.Keyring;
 import org.tipline.shared.Downloads;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.StaffPrincipal;
 
 /** The handler's inbox and case pages. */
 @Controller
 class CasesController {
 
     private final CaseManagement cases;
-    private final ReportAccess reports;
-    private final Channels channels;
 
-    CasesController(CaseManagement cases, ReportAccess reports, Channels channels) {
+    CasesController(CaseManagement cases) {
         this.cases = cases;
-        this.reports = reports;
-        this.channels = channels;
     }
 
     @GetMapping("/cases")
-    String inbox(@AuthenticationPrincipal CurrentStaff staff, @RequestParam(defaultValue = "0") int page, Model model) {
+    String inbox(
+            @AuthenticationPrincipal StaffPrincipal staff, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", cases.inbox(staff, page));
         return "cases/inbox";
     }
 
     @GetMapping("/cases/{id}")
-    String show(@AuthenticationPrincipal CurrentStaff staff, @PathVariable UUID id, Model model) {
-        return render(staff, new CaseId(id), model, Map.of(), "");
+    String show(Keyring keyring, @PathVariable UUID id, Model model) {
+        return render(keyring, new CaseId(id), model, Map.of(), "");
     }
 
     @PostMapping("/cases/{id}/messages")
     String reply(
-            @AuthenticationPrincipal CurrentStaff staff,
+            Keyring keyring,
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String message,
             Model model,
             HttpServletResponse response) {
-        var summary = cases.open(staff, new CaseId(id));
         try {
-            reports.reply(staff, summary.report(), message == null ? "" : message);
+            cases.reply(keyring, new CaseId(id), message == null ? "" : message);
             return "redirect:/cases/" + id + "?sent";
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(staff, new CaseId(id), model, e.fieldErrors(), message == null ? "" : message);
+            return render(keyring, new CaseId(id), model, e.fieldErrors(), message == null ? "" : message);
         }
+    }
+
+    @PostMapping("/cases/{id}/acknowledgement")
+    String acknowledge(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id) {
+        cases.acknowledge(staff, new CaseId(id));
+        return "redirect:/cases/" + id + "?acknowledged";
     }
 
     @GetMapping("/cases/{id}/attachments/{attachment}")
     ResponseEntity<InputStreamResource> attachment(
-            @AuthenticationPrincipal CurrentStaff staff, @PathVariable UUID id, @PathVariable UUID attachment) {
-        var summary = cases.open(staff, new CaseId(id));
-        var opened = reports.attachment(staff, summary.report(), attachment);
+            Keyring keyring, @PathVariable UUID id, @PathVariable UUID attachment) {
+        var opened = cases.attachment(keyring, new CaseId(id), attachment);
         return Downloads.attachment(
                 opened.attachment().name(), opened.attachment().size(), opened.content());
     }
 
-    private String render(CurrentStaff staff, CaseId id, Model model, Map<String, String> errors, String draft) {
-        var summary = cases.open(staff, id);
-        var content = reports.open(staff, summary.report());
-        model.addAttribute("summary", summary);
-        model.addAttribute("content", content);
-        model.addAttribute(
-                "questionnaire",
-                channels.questionnaire(new ChannelId(content.channelId()), content.questionnaireVersion()));
+    private String render(Keyring keyring, CaseId id, Model model, Map<String, String> errors, String draft) {
+        model.addAttribute("view", cases.view(keyring, id));
         model.addAttribute("errors", errors);
         model.addAttribute("draft", draft);
         return "cases/case";

@@ -13,15 +13,15 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tipline.accounts.CurrentStaff;
-import org.tipline.accounts.Role;
-import org.tipline.accounts.StaffId;
 import org.tipline.channels.Channel;
 import org.tipline.channels.ChannelDraft;
 import org.tipline.channels.ChannelId;
 import org.tipline.channels.Channels;
 import org.tipline.channels.Questionnaire;
 import org.tipline.crypto.Receipt;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
 
 /** Channels for API clients: the public description for reporters, and administration. */
 @RestController
@@ -83,7 +83,17 @@ class ChannelApiController {
 
     @GetMapping("/api/v1/channels/{slug}")
     PublicChannel channel(@PathVariable String slug) {
-        var channel = channels.bySlug(slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
+        return describe(null, slug);
+    }
+
+    @GetMapping("/api/v1/organizations/{organization}/channels/{slug}")
+    PublicChannel channel(@PathVariable String organization, @PathVariable String slug) {
+        return describe(organization, slug);
+    }
+
+    private PublicChannel describe(@Nullable String organization, String slug) {
+        var channel =
+                channels.published(organization, slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
         return new PublicChannel(
                 channel.slug(),
                 channel.name(),
@@ -93,21 +103,21 @@ class ChannelApiController {
     }
 
     @GetMapping("/api/v1/admin/channels")
-    List<ChannelResponse> list(@AuthenticationPrincipal CurrentStaff admin) {
+    List<ChannelResponse> list(@AuthenticationPrincipal StaffPrincipal admin) {
         admin.require(Role.ADMIN);
         return channels.list(admin).stream().map(ChannelResponse::of).toList();
     }
 
     @PostMapping("/api/v1/admin/channels")
     @ResponseStatus(HttpStatus.CREATED)
-    ChannelResponse create(@AuthenticationPrincipal CurrentStaff admin, @RequestBody ChannelRequest request) {
+    ChannelResponse create(@AuthenticationPrincipal StaffPrincipal admin, @RequestBody ChannelRequest request) {
         admin.require(Role.ADMIN);
         return ChannelResponse.of(channels.create(admin, request.draft()));
     }
 
     @PutMapping("/api/v1/admin/channels/{id}")
     ChannelResponse update(
-            @AuthenticationPrincipal CurrentStaff admin, @PathVariable UUID id, @RequestBody ChannelRequest request) {
+            @AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, @RequestBody ChannelRequest request) {
         admin.require(Role.ADMIN);
         return ChannelResponse.of(channels.update(admin, new ChannelId(id), request.draft()));
     }

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
-import org.tipline.accounts.StaffId;
 import org.tipline.channels.Channel;
 import org.tipline.channels.ChannelDraft;
 import org.tipline.channels.QuestionType;
 import org.tipline.channels.Questionnaire;
 import org.tipline.crypto.Receipt;
+import org.tipline.shared.StaffId;
 
 /**
  * The channel editing form, read from request parameters: question rows are indexed

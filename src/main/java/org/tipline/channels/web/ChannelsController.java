@@ -12,13 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.tipline.accounts.CurrentStaff;
-import org.tipline.accounts.Role;
 import org.tipline.accounts.StaffDirectory;
 import org.tipline.channels.ChannelId;
 import org.tipline.channels.Channels;
 import org.tipline.channels.QuestionType;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffPrincipal;
 
 /** The admin's channel pages: list, create, edit. */
 @Controller
@@ -33,21 +33,21 @@ class ChannelsController {
     }
 
     @GetMapping("/channels")
-    String list(@AuthenticationPrincipal CurrentStaff admin, Model model) {
+    String list(@AuthenticationPrincipal StaffPrincipal admin, Model model) {
         admin.require(Role.ADMIN);
         model.addAttribute("channels", channels.list(admin));
         return "channels/list";
     }
 
     @GetMapping("/channels/new")
-    String create(@AuthenticationPrincipal CurrentStaff admin, Model model) {
+    String create(@AuthenticationPrincipal StaffPrincipal admin, Model model) {
         admin.require(Role.ADMIN);
         return render(admin, model, null, ChannelForm.blank(admin.id()), Map.of());
     }
 
     @PostMapping("/channels/new")
     String create(
-            @AuthenticationPrincipal CurrentStaff admin,
+            @AuthenticationPrincipal StaffPrincipal admin,
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             HttpServletResponse response) {
@@ -63,7 +63,7 @@ class ChannelsController {
     }
 
     @GetMapping("/channels/{id}")
-    String edit(@AuthenticationPrincipal CurrentStaff admin, @PathVariable UUID id, Model model) {
+    String edit(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, Model model) {
         admin.require(Role.ADMIN);
         var channel = channels.get(admin, new ChannelId(id));
         return render(admin, model, id, ChannelForm.of(channel), Map.of());
@@ -71,7 +71,7 @@ class ChannelsController {
 
     @PostMapping("/channels/{id}")
     String update(
-            @AuthenticationPrincipal CurrentStaff admin,
+            @AuthenticationPrincipal StaffPrincipal admin,
             @PathVariable UUID id,
             @RequestParam MultiValueMap<String, String> params,
             Model model,
@@ -88,7 +88,7 @@ class ChannelsController {
     }
 
     private String render(
-            CurrentStaff admin,
+            StaffPrincipal admin,
             Model model,
             @org.jspecify.annotations.Nullable UUID id,
             ChannelForm form,
@@ -97,7 +97,7 @@ class ChannelsController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("types", QuestionType.values());
-        model.addAttribute("members", staff.members(admin.organizationId()));
+        model.addAttribute("members", staff.members(admin.organization()));
         return "channels/edit";
     }
 }

@@ -1,22 +1,22 @@
 package org.tipline.intake.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tipline.channels.Channels;
 import org.tipline.intake.ReportIntake;
-import org.tipline.intake.Upload;
-import org.tipline.intake.UploadRejected;
-import org.tipline.intake.Uploads;
+import org.tipline.reports.UploadRejected;
+import org.tipline.reports.Uploads;
 import org.tipline.shared.InvalidInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -50,52 +50,34 @@ class ReportApiController {
 
     @PostMapping("/api/v1/channels/{slug}/reports")
     ResponseEntity<ReceiptResponse> submit(@PathVariable String slug, HttpServletRequest request) {
-        var channel = channels.bySlug(slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
+        return submit(null, slug, request);
+    }
+
+    @PostMapping("/api/v1/organizations/{organization}/channels/{slug}/reports")
+    ResponseEntity<ReceiptResponse> submit(
+            @PathVariable @Nullable String organization, @PathVariable String slug, HttpServletRequest request) {
+        var channel =
+                channels.published(organization, slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
         var contentType =
-                request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
-        Upload upload;
-        Map<String, List<String>> answers;
-        String category;
-        if (contentType.startsWith("application/json")) {
-            var body = json(uploads.readJson(request));
-            upload = uploads.empty();
-            answers = Answers.fromJson(body.get("answers"));
-            category = text(body.get("category"));
-        } else {
-            upload = uploads.read(request);
-            var report = upload.field("report");
-            if (!report.isEmpty()) {
-                var body = json(report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                answers = Answers.fromJson(body.get("answers"));
-                category = text(body.get("category"));
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        var json = contentType.startsWith("application/json");
+        try (var upload = json ? uploads.empty() : uploads.read(request)) {
+            JsonNode body;
+            if (json) {
+                body = json(uploads.readJson(request));
+            } else if (!upload.field("report").isEmpty()) {
+                body = json(upload.field("report").getBytes(StandardCharsets.UTF_8));
             } else {
-                answers = Answers.fromFields(upload.fields());
-                category = upload.field("category");
+                body = null;
             }
-        }
-        try {
+            Map<String, List<String>> answers =
+                    body == null ? Answers.fromFields(upload.fields()) : Answers.fromJson(body.get("answers"));
+            var category = body == null ? upload.field("category") : text(body.get("category"));
             var submitted = intake.submit(channel, answers, category, upload);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(new ReceiptResponse(submitted.receipt().display()));
-        } catch (RuntimeException e) {
-            upload.discard();
-            throw e;
         }
-    }
-
-    @ExceptionHandler(UploadRejected.class)
-    ResponseEntity<ProblemDetail> rejected(UploadRejected e) {
-        var status = Rejections.status(e);
-        return Rejections.problem(status, status.getReasonPhrase(), Rejections.detail(e));
-    }
-
-    @ExceptionHandler(ReportIntake.ChannelUnavailable.class)
-    ResponseEntity<ProblemDetail> unavailable() {
-        return Rejections.problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "Channel unavailable",
-                "This channel cannot receive reports right now.");
     }
 
     private static JsonNode json(byte[] bytes) {
@@ -110,7 +92,7 @@ class ReportApiController {
         }
     }
 
-    private static String text(JsonNode node) {
+    private static String text(@Nullable JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "";
         }

@@ -1,4 +1,4 @@
-/** Reporter pages (no JavaScript) and their API twins. */
+/** The reporter's form (no JavaScript) and its API twin. */
 @NullMarked
 package org.tipline.intake.web;
 

@@ -3,6 +3,8 @@ package org.tipline.shared.internal;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,7 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.tipline.shared.IntegrityFailure;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.RequestRefused;
 import org.tipline.shared.TooManyRequests;
 
 /**
@@ -24,6 +28,7 @@ import org.tipline.shared.TooManyRequests;
  * keys, never the submitted values; unexpected errors are logged by type only, never by message.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -33,6 +38,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", "Some fields are not acceptable.");
         problem.setProperty("errors", e.fieldErrors());
         return respond(problem);
+    }
+
+    @ExceptionHandler(RequestRefused.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefused e) {
+        return respond(problem(e.status(), e.status().getReasonPhrase(), e.detail()));
     }
 
     @ExceptionHandler(NoSuchElementException.class)
@@ -53,8 +63,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Wait a while and try again."));
     }
 
-    @ExceptionHandler(org.tipline.crypto.CryptoException.class)
-    ResponseEntity<ProblemDetail> integrity(org.tipline.crypto.CryptoException e) {
+    @ExceptionHandler(IntegrityFailure.class)
+    ResponseEntity<ProblemDetail> integrity(IntegrityFailure e) {
         // a stored ciphertext did not open with a key that should open it: tampering or corruption
         log.error("Sealed data failed its integrity check");
         return respond(problem(

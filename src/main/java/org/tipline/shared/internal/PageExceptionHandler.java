@@ -10,11 +10,20 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.tipline.shared.RequestRefused;
 import org.tipline.shared.TooManyRequests;
 
 /** Renders the error page for exceptions from HTML controllers. */
 @ControllerAdvice(annotations = Controller.class)
 class PageExceptionHandler {
+
+    @ExceptionHandler(RequestRefused.class)
+    String refused(RequestRefused e, HttpServletResponse response, Model model) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        model.addAttribute("messageKey", e.messageKey());
+        return "error";
+    }
 
     @ExceptionHandler(NoSuchElementException.class)
     String notFound(HttpServletResponse response, Model model) {

@@ -17,6 +17,7 @@ import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.tipline.shared.Languages;
+import org.tipline.shared.PathSecurity;
 
 /**
  * Locale without cookies: a {@code lang} parameter, else {@code Accept-Language}. Every link and
@@ -25,6 +26,19 @@ import org.tipline.shared.Languages;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    /** What every visitor may reach: static assets, error pages, health and the API description. */
+    @Bean
+    PathSecurity sharedPaths() {
+        return PathSecurity.open(
+                "/webjars/**",
+                "/css/**",
+                "/favicon.ico",
+                "/error",
+                "/actuator/health",
+                "/actuator/info",
+                "/api/v1/openapi.json");
+    }
 
     @Bean
     LocaleResolver localeResolver() {

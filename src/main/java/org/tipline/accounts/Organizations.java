@@ -1,0 +1,149 @@
+package org.tipline.accounts;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.internal.Fields;
+import org.tipline.audit.Actor;
+import org.tipline.audit.AuditLog;
+import org.tipline.shared.InvalidInput;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.Role;
+import org.tipline.shared.Slugs;
+import org.tipline.shared.StaffPrincipal;
+
+/**
+ * The organisations (tenants) of an installation. The first is created at set-up and is the home
+ * organisation, which answers the short reporter addresses; the installation operator creates the
+ * others, each with an invitation for its first admin.
+ */
+@Service
+public class Organizations {
+
+    /** Organisations by slug, for the reporter path; only found ones are kept, for a few seconds. */
+    private final Cache<String, Organization> bySlug = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .build();
+
+    private final JdbcClient jdbc;
+    private final Invitations invitations;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Organizations(JdbcClient jdbc, Invitations invitations, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.invitations = invitations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** An organisation as everyone may know it: its id, address name and display name. */
+    public record Organization(OrganizationId id, String slug, String name, boolean home) {}
+
+    /** A new organisation and the invitation of its first admin, whose link is shown to the operator once. */
+    public record Created(Organization organization, Invitations.Issued invitation) {}
+
+    /** Returns the organisation whose address name is {@code slug}. */
+    public Optional<Organization> bySlug(String slug) {
+        if (!Slugs.isValid(slug)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(bySlug.get(slug, key -> find("slug = ?", key).orElse(null)));
+    }
+
+    /** Returns the home organisation, once set-up has created it. */
+    @Transactional(readOnly = true)
+    public Optional<Organization> home() {
+        return find("home");
+    }
+
+    /**
+     * Returns the organisation with {@code id}.
+     *
+     * @throws NoSuchElementException if there is none
+     */
+    @Transactional(readOnly = true)
+    public Organization get(OrganizationId id) {
+        return find("id = ?", id.value()).orElseThrow(() -> new NoSuchElementException("No such organisation"));
+    }
+
+    /** Lists every organisation, for the installation operator. */
+    @Transactional(readOnly = true)
+    public List<Organization> list(StaffPrincipal operator) {
+        operator.require(Role.OPERATOR);
+        return jdbc.sql(SELECT + " ORDER BY home DESC, lower(name), id")
+                .query(Organizations::organization)
+                .list();
+    }
+
+    /**
+     * Creates an organisation and invites its first admin, on behalf of the installation operator.
+     *
+     * @throws InvalidInput if a field is wrong or the slug is taken
+     */
+    @Transactional
+    public Created create(StaffPrincipal operator, String name, String slug, String adminName, String adminEmail) {
+        operator.require(Role.OPERATOR);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Fields.text("name", name, 200, errors);
+        checkSlug(slug, errors);
+        Fields.text("adminName", adminName, 200, errors);
+        Fields.email("adminEmail", adminEmail, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        var id = OrganizationId.random();
+        insert(id, name.strip(), slug, false);
+        audit.record(AuditLog.INSTALLATION, Actor.staff(operator.id()), new AccountsAudit.OrganizationCreated(id));
+        audit.record(id, Actor.staff(operator.id()), new AccountsAudit.OrganizationCreated(id));
+        var invitation = invitations.inviteFirstAdmin(operator, id, adminEmail.strip(), adminName.strip());
+        return new Created(get(id), invitation);
+    }
+
+    /** Inserts an organisation; set-up inserts the home one. */
+    void insert(OrganizationId id, String name, String slug, boolean home) {
+        jdbc.sql("INSERT INTO organization (id, name, slug, home, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id.value(), name, slug, home, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Adds an error for {@code slug} unless it is well-formed and free. */
+    void checkSlug(String slug, Map<String, String> errors) {
+        if (!Slugs.isValid(slug)) {
+            errors.put("slug", "error.slug.invalid");
+        } else if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM organization WHERE slug = ?)")
+                .param(slug)
+                .query(Boolean.class)
+                .single()) {
+            errors.put("slug", "error.slug.taken");
+        }
+    }
+
+    private static final String SELECT = "SELECT id, slug, name, home FROM organization";
+
+    private Optional<Organization> find(String where, Object... params) {
+        return jdbc.sql(SELECT + " WHERE " + where)
+                .params(params)
+                .query(Organizations::organization)
+                .optional();
+    }
+
+    private static Organization organization(ResultSet rs, int row) throws SQLException {
+        return new Organization(
+                new OrganizationId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+    }
+}

@@ -1,0 +1,14 @@
+package org.tipline.cases;
+
+import java.util.List;
+import org.tipline.channels.Questionnaire;
+import org.tipline.mailbox.Message;
+import org.tipline.reports.Report;
+
+/** A case as its handler works it: the summary, the opened report, its questionnaire and the thread. */
+public record CaseView(CaseSummary summary, Report report, Questionnaire questionnaire, List<Message> thread) {
+    @Override
+    public String toString() {
+        return "CaseView[case=" + summary.id() + "]";
+    }
+}

@@ -1,0 +1,26 @@
+package org.tipline.mailbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.tipline.reports.Report;
+
+/**
+ * One message of a report's thread, opened.
+ *
+ * @param staffName who wrote it, for staff eyes; null for the reporter's own messages
+ */
+public record Message(
+        UUID id,
+        boolean fromReporter,
+        @Nullable String staffName,
+        String body,
+        Instant at,
+        List<Report.Attachment> attachments) {
+
+    @Override
+    public String toString() {
+        return "Message[id=" + id + "]";
+    }
+}

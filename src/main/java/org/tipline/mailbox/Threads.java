@@ -1,0 +1,101 @@
+package org.tipline.mailbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.tipline.reports.ReportId;
+import org.tipline.reports.ReportKey;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
+
+/** The mailbox rows: one per report with its plain status, and the sealed messages of its thread. */
+@Component
+class Threads {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Threads(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A message as stored: the body sealed with the report key as part {@code message:<id>}. */
+    record Row(UUID id, boolean fromReporter, @Nullable StaffId staff, byte[] sealedBody, Instant at) {}
+
+    void create(ReportId report, OrganizationId organization) {
+        jdbc.sql("""
+                INSERT INTO mailbox (report_id, organization_id, status, status_changed_at) VALUES (?, ?, ?, ?)""")
+                .params(
+                        report.value(),
+                        organization.value(),
+                        ReporterStatus.RECEIVED.name(),
+                        Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    Optional<ReporterStatus> status(ReportId report) {
+        return jdbc.sql("SELECT status FROM mailbox WHERE report_id = ?")
+                .param(report.value())
+                .query((rs, i) -> ReporterStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    boolean setStatus(ReportId report, ReporterStatus status) {
+        return jdbc.sql("UPDATE mailbox SET status = ?, status_changed_at = ? WHERE report_id = ?")
+                        .params(status.name(), Timestamp.from(clock.instant()), report.value())
+                        .update()
+                > 0;
+    }
+
+    /** Seals and stores a message; returns its id and time. */
+    Row add(ReportKey key, @Nullable StaffId staff, String body) {
+        var id = UUID.randomUUID();
+        var at = clock.instant();
+        var sealed = key.seal(part(id), body.getBytes(StandardCharsets.UTF_8));
+        jdbc.sql("""
+                INSERT INTO message (id, report_id, organization_id, author, staff_id, sealed_body, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        key.report().value(),
+                        key.organization().value(),
+                        staff == null ? "REPORTER" : "STAFF",
+                        staff == null ? null : staff.value(),
+                        sealed,
+                        Timestamp.from(at))
+                .update();
+        return new Row(id, staff == null, staff, sealed, at);
+    }
+
+    List<Row> messages(ReportId report) {
+        return jdbc.sql("""
+                SELECT id, author, staff_id, sealed_body, created_at FROM message WHERE report_id = ? ORDER BY seq""")
+                .param(report.value())
+                .query((rs, i) -> {
+                    var staff = rs.getObject(3, UUID.class);
+                    return new Row(
+                            rs.getObject(1, UUID.class),
+                            "REPORTER".equals(rs.getString(2)),
+                            staff == null ? null : new StaffId(staff),
+                            rs.getBytes(4),
+                            rs.getTimestamp(5).toInstant());
+                })
+                .list();
+    }
+
+    String body(ReportKey key, Row row) {
+        return new String(key.open(part(row.id()), row.sealedBody()), StandardCharsets.UTF_8);
+    }
+
+    private static String part(UUID message) {
+        return "message:" + message;
+    }
+}

@@ -1,0 +1,45 @@
+package org.tipline.reports;
+
+import org.springframework.http.HttpStatus;
+import org.tipline.shared.RequestRefused;
+
+/** A request body that could not be accepted as it is; nothing was kept. */
+public final class UploadRejected extends RequestRefused {
+
+    /** Why the body was refused. */
+    public enum Reason {
+        TOO_LARGE(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "error.upload.too-large",
+                "The request or one of its files is larger than this server accepts."),
+        TOO_MANY_FILES(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "error.upload.too-many-files",
+                "The request has more files than this server accepts."),
+        MALFORMED(HttpStatus.BAD_REQUEST, "error.upload.malformed", "The request body could not be read."),
+        INVALID_UTF8(HttpStatus.BAD_REQUEST, "error.upload.invalid-utf8", "A text field is not valid UTF-8.");
+
+        private final HttpStatus status;
+        private final String messageKey;
+        private final String detail;
+
+        Reason(HttpStatus status, String messageKey, String detail) {
+            this.status = status;
+            this.messageKey = messageKey;
+            this.detail = detail;
+        }
+    }
+
+    private final Reason reason;
+
+    /** Creates the rejection. */
+    public UploadRejected(Reason reason) {
+        super(reason.status, reason.messageKey, reason.detail);
+        this.reason = reason;
+    }
+
+    /** Returns why the body was refused. */
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,206 @@
+package org.tipline.reports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.springframework.stereotype.Component;
+import org.tipline.blobs.BlobStore;
+import org.tipline.crypto.FileKey;
+
+/**
+ * Reads a multipart request as a stream: text fields are decoded as strict UTF-8 within limits, and
+ * every file is encrypted with a fresh {@link FileKey} into the blob store while it arrives, so no
+ * plaintext file touches the disk and no file is held whole in memory.
+ *
+ * <p>It lives in reports, beside the attachments it produces, because both intake (submissions)
+ * and mailbox (replies) take files, and mailbox sits below intake.
+ */
+@Component
+public class Uploads {
+
+    private final BlobStore blobs;
+    private final UploadProperties properties;
+
+    Uploads(BlobStore blobs, UploadProperties properties) {
+        this.blobs = blobs;
+        this.properties = properties;
+    }
+
+    /**
+     * Reads {@code request}, which must be {@code multipart/form-data}.
+     *
+     * @throws UploadRejected if it is malformed, too large, has too many files or invalid text
+     */
+    public Upload read(HttpServletRequest request) {
+        if (!JakartaServletFileUpload.isMultipartContent(request)) {
+            throw new UploadRejected(UploadRejected.Reason.MALFORMED);
+        }
+        var upload = new JakartaServletFileUpload<>();
+        upload.setSizeMax(properties.maxRequestSize().toBytes());
+        upload.setFileSizeMax(properties.maxFileSize().toBytes());
+        upload.setFileCountMax(properties.maxFiles() + 200L);
+        upload.setHeaderCharset(StandardCharsets.UTF_8);
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        List<Upload.StoredFile> files = new ArrayList<>();
+        Runnable discard = () -> files.forEach(file -> blobs.delete(file.blobKey()));
+        try {
+            var items = upload.getItemIterator(request);
+            if (!items.hasNext()) {
+                // no boundary found: not a multipart body at all
+                throw new UploadRejected(UploadRejected.Reason.MALFORMED);
+            }
+            while (items.hasNext()) {
+                var item = items.next();
+                var name = item.getFieldName() == null ? "" : item.getFieldName();
+                if (item.isFormField()) {
+                    try (var in = item.getInputStream()) {
+                        fields.computeIfAbsent(name, k -> new ArrayList<>()).add(text(in));
+                    }
+                    continue;
+                }
+                var filename = item.getName();
+                if (filename == null || filename.isEmpty()) {
+                    // a file input left empty still sends a part; drain it
+                    try (var in = item.getInputStream()) {
+                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                    }
+                    continue;
+                }
+                if (files.size() >= properties.maxFiles()) {
+                    throw new UploadRejected(UploadRejected.Reason.TOO_MANY_FILES);
+                }
+                var id = UUID.randomUUID();
+                var key = FileKey.generate();
+                var counter = new long[1];
+                String blobKey;
+                try (var in = item.getInputStream()) {
+                    blobKey = blobs.write(out -> {
+                        try (var sealed = key.encrypting(out, SealedReports.fileContext(id))) {
+                            var buffer = new byte[64 * 1024];
+                            int n;
+                            while ((n = in.read(buffer)) > 0) {
+                                sealed.write(buffer, 0, n);
+                                counter[0] += n;
+                            }
+                        }
+                    });
+                }
+                files.add(new Upload.StoredFile(
+                        id,
+                        name,
+                        blobKey,
+                        key,
+                        safeFilename(filename),
+                        safeContentType(item.getContentType()),
+                        counter[0]));
+            }
+            return new Upload(fields, files, discard);
+        } catch (UploadRejected e) {
+            discard.run();
+            throw e;
+        } catch (FileUploadFileCountLimitException e) {
+            discard.run();
+            throw new UploadRejected(UploadRejected.Reason.TOO_MANY_FILES);
+        } catch (FileUploadSizeException e) {
+            discard.run();
+            throw new UploadRejected(UploadRejected.Reason.TOO_LARGE);
+        } catch (FileUploadException e) {
+            discard.run();
+            throw new UploadRejected(UploadRejected.Reason.MALFORMED);
+        } catch (IOException e) {
+            // size limits surface as IOExceptions wrapping the limit exception while streaming
+            discard.run();
+            throw new UploadRejected(
+                    e.getCause() instanceof FileUploadSizeException
+                            ? UploadRejected.Reason.TOO_LARGE
+                            : UploadRejected.Reason.MALFORMED);
+        } catch (RuntimeException e) {
+            discard.run();
+            throw e;
+        }
+    }
+
+    /** Returns an upload without fields or files, for requests that carry none. */
+    public Upload empty() {
+        return new Upload(Map.of(), List.of(), () -> {});
+    }
+
+    /** Reads a JSON body of at most the field limit, for API calls without files. */
+    public byte[] readJson(HttpServletRequest request) {
+        try (var in = BoundedInputStream.builder()
+                .setInputStream(request.getInputStream())
+                .setMaxCount(properties.maxFieldSize().toBytes() * 2 + 1)
+                .get()) {
+            var bytes = in.readAllBytes();
+            if (bytes.length > properties.maxFieldSize().toBytes() * 2) {
+                throw new UploadRejected(UploadRejected.Reason.TOO_LARGE);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UploadRejected(UploadRejected.Reason.MALFORMED);
+        }
+    }
+
+    private String text(InputStream in) throws IOException {
+        var limit = properties.maxFieldSize().toBytes();
+        var bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (bytes.length > limit) {
+            throw new UploadRejected(UploadRejected.Reason.TOO_LARGE);
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
+                    .replace("\r\n", "\n");
+        } catch (CharacterCodingException e) {
+            throw new UploadRejected(UploadRejected.Reason.INVALID_UTF8);
+        }
+    }
+
+    /**
+     * Keeps only the last segment of a submitted file name, without control or direction-override
+     * characters: the name is shown to staff and offered on download, never used as a path.
+     */
+    static String safeFilename(String submitted) {
+        var name = submitted.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = Normalizer.normalize(name, Normalizer.Form.NFC);
+        var out = new StringBuilder();
+        name.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .filter(c -> Character.getType(c) != Character.FORMAT)
+                .forEach(out::appendCodePoint);
+        name = out.toString().strip();
+        while (name.startsWith(".")) {
+            name = name.substring(1);
+        }
+        if (name.isBlank()) {
+            name = "file";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static String safeContentType(String submitted) {
+        return submitted != null && submitted.matches("[a-zA-Z0-9!#$&^_.+-]{1,64}/[a-zA-Z0-9!#$&^_.+-]{1,64}")
+                ? submitted.toLowerCase(java.util.Locale.ROOT)
+                : "application/octet-stream";
+    }
+}

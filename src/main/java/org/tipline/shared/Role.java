@@ -1,0 +1,16 @@
+package org.tipline.shared;
+
+/** What a staff member may do in their organisation; one person may hold several roles. */
+public enum Role {
+    /** Organisation settings: channels, questionnaires, staff. */
+    ADMIN,
+    /** Reads and works the cases granted to them. */
+    HANDLER,
+    /** Runs the installation: creates organisations and invites their first admins; sees none of their data. */
+    OPERATOR;
+
+    /** Returns the Spring Security authority of this role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}
