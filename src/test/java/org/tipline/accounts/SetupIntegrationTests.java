@@ -79,6 +79,9 @@ class SetupIntegrationTests {
     @Order(3)
     void setupCreatesOrganisationAdminAndDefaultChannelOnce() {
         var http = new Http(port);
+        // a reporter who tries the default channel before set-up gets 404, and right after it, the form
+        assertThat(http.get("/r/report").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/channels/report").status()).isEqualTo(404);
         var code = setup.issueCode();
         var secret =
                 http.get("/setup").html().selectFirst("input[name=totpSecret]").val();
@@ -90,6 +93,12 @@ class SetupIntegrationTests {
         assertThat(done.header("Cache-Control"))
                 .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         assertThat(count("organization")).isEqualTo(1);
+        assertThat(http.get("/r/report").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/channels/report").status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT slug FROM organization WHERE home")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("script-alert-x-script-agency");
         assertThat(jdbc.sql("SELECT role FROM staff_role ORDER BY role")
                         .query(String.class)
                         .list())

@@ -354,6 +354,14 @@ class BadInputIntegrationTests {
         jdbc.sql(
                         "CREATE TRIGGER crash_on_attachment BEFORE INSERT ON attachment FOR EACH ROW EXECUTE FUNCTION crash_on_attachment()")
                 .update();
+        var receipt = http.json(
+                        "POST",
+                        "/api/v1/channels/" + desk.slug() + "/reports",
+                        Map.of("answers", Map.of("subject", "s", "description", "d")))
+                .json()
+                .get("receipt")
+                .asString();
+        before = snapshot();
         try {
             var response = http.multipart(
                     "/api/v1/channels/" + desk.slug() + "/reports",
@@ -363,6 +371,15 @@ class BadInputIntegrationTests {
                             Map.entry("files.evidence", new Http.FilePart("a.txt", "text/plain", new byte[5000]))));
             assertThat(response.status()).isEqualTo(500);
             assertThat(response.body()).doesNotContain("simulated crash");
+            // a follow-up reply that fails after its message row leaves neither message nor file
+            var reply = http.multipart(
+                    "/api/v1/followup/messages",
+                    List.of(
+                            Map.entry("message", "with a file"),
+                            Map.entry("files", new Http.FilePart("b.txt", "text/plain", new byte[5000]))),
+                    "Authorization",
+                    "Receipt " + receipt);
+            assertThat(reply.status()).isEqualTo(500);
         } finally {
             jdbc.sql("DROP TRIGGER crash_on_attachment ON attachment").update();
         }

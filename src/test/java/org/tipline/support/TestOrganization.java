@@ -33,8 +33,15 @@ public class TestOrganization {
         this.clock = clock;
     }
 
-    /** A staff member the tests know the credentials of. */
-    public record Staffer(UUID id, String email, String password, String totpSecret) {}
+    /** A staff member the tests know the credentials of; {@code organization} is null for the home one. */
+    public record Staffer(UUID id, String email, String password, String totpSecret, String organization) {
+        public Staffer(UUID id, String email, String password, String totpSecret) {
+            this(id, email, password, totpSecret, null);
+        }
+    }
+
+    /** Another organisation, created by the operator, and its first admin. */
+    public record Other(UUID id, String slug, Staffer admin) {}
 
     /** Returns the admin, setting the organisation up on first use. */
     public synchronized Staffer admin(Http http) {
@@ -74,10 +81,43 @@ public class TestOrganization {
         return organizationId;
     }
 
-    /** Invites and enrols a new staff member with {@code roles} through the API. */
+    /**
+     * Creates another organisation through the operator API (the home admin is the operator) and
+     * enrols its first admin through the invitation link.
+     */
+    public Other createOrganization(Http http, String name) {
+        var slug = "org-" + SEQUENCE.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
+        var email = "first-admin" + SEQUENCE.incrementAndGet() + "@example.org";
+        var created = http.json(
+                "POST",
+                "/api/v1/operator/organizations",
+                Map.of("name", name, "slug", slug, "adminName", "First Admin of " + name, "adminEmail", email),
+                "Authorization",
+                "Bearer " + token(http, admin(http)));
+        if (created.status() != 201) {
+            throw new IllegalStateException("Creation failed: " + created.status() + " " + created.body());
+        }
+        var link = created.json().get("adminInvitationLink").asString();
+        var json = accept(http, link.substring(link.lastIndexOf('/') + 1));
+        var admin = new Staffer(
+                UUID.fromString(json.get("staffId").asString()),
+                email,
+                PASSWORD,
+                secretOf(json.get("otpauthUri").asString()),
+                slug);
+        return new Other(
+                UUID.fromString(created.json().get("organization").get("id").asString()), slug, admin);
+    }
+
+    /** Invites and enrols a new staff member of the home organisation with {@code roles} through the API. */
     public Staffer invite(Http http, String displayName, String... roles) {
-        var adminToken = token(http, admin(http));
-        var email = "staff" + SEQUENCE.incrementAndGet() + "@example.org";
+        return invite(http, admin(http), displayName, "staff" + SEQUENCE.incrementAndGet() + "@example.org", roles);
+    }
+
+    /** Invites and enrols a new staff member with {@code roles}, as {@code inviter}, through the API. */
+    public Staffer invite(Http http, Staffer inviter, String displayName, String email, String... roles) {
+        var adminToken = token(http, inviter);
         var invitation = http.json(
                 "POST",
                 "/api/v1/invitations",
@@ -88,25 +128,31 @@ public class TestOrganization {
             throw new IllegalStateException("Invitation failed: " + invitation.status() + " " + invitation.body());
         }
         var link = invitation.json().get("link").asString();
-        var token = link.substring(link.lastIndexOf('/') + 1);
-        var accepted = http.json("POST", "/api/v1/invitations/accept", Map.of("token", token, "password", PASSWORD));
-        if (accepted.status() != 201) {
-            throw new IllegalStateException("Acceptance failed: " + accepted.status() + " " + accepted.body());
-        }
-        var json = accepted.json();
+        var json = accept(http, link.substring(link.lastIndexOf('/') + 1));
         return new Staffer(
                 UUID.fromString(json.get("staffId").asString()),
                 email,
                 PASSWORD,
-                secretOf(json.get("otpauthUri").asString()));
+                secretOf(json.get("otpauthUri").asString()),
+                inviter.organization());
+    }
+
+    private static tools.jackson.databind.JsonNode accept(Http http, String token) {
+        var accepted = http.json("POST", "/api/v1/invitations/accept", Map.of("token", token, "password", PASSWORD));
+        if (accepted.status() != 201) {
+            throw new IllegalStateException("Acceptance failed: " + accepted.status() + " " + accepted.body());
+        }
+        return accepted.json();
     }
 
     /** Logs {@code staffer} in through the API and returns the bearer token. */
     public String token(Http http, Staffer staffer) {
-        var response = http.json(
-                "POST",
-                "/api/v1/auth/login",
+        var body = new java.util.HashMap<String, Object>(
                 Map.of("email", staffer.email(), "password", staffer.password(), "totpCode", code(staffer)));
+        if (staffer.organization() != null) {
+            body.put("organization", staffer.organization());
+        }
+        var response = http.json("POST", "/api/v1/auth/login", body);
         if (response.status() != 200) {
             throw new IllegalStateException("Login failed: " + response.status() + " " + response.body());
         }
