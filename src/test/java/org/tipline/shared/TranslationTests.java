@@ -32,6 +32,20 @@ class TranslationTests {
     }
 
     @Test
+    void everyCaseStateRoleAndReporterStatusHasAText() throws IOException {
+        var known = load("messages.properties").stringPropertyNames();
+        for (var state : org.tipline.cases.CaseState.values()) {
+            assertThat(known).contains("case.state." + state);
+        }
+        for (var status : org.tipline.mailbox.ReporterStatus.values()) {
+            assertThat(known).contains("reporter-status." + status);
+        }
+        for (var role : Role.values()) {
+            assertThat(known).contains("role." + role);
+        }
+    }
+
+    @Test
     void everyKeyThatTemplatesAndCodeUseExists() throws IOException {
         var known = load("messages.properties").stringPropertyNames();
         var used = new TreeSet<String>();
