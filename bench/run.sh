@@ -23,7 +23,7 @@ heap=-Xmx1g
 extra=()
 if [ "$mode" = large ]; then
   heap=-Xmx256m
-  extra=(--tipline.intake.max-file-size=2GB --tipline.intake.max-request-size=2GB)
+  extra=(--tipline.uploads.max-file-size=2GB --tipline.uploads.max-request-size=2GB)
 fi
 "$JAVA" $heap ${SERVER_OPTS:-} -jar target/tipline-0.1.0-SNAPSHOT.jar \
   --server.port=$port \
