@@ -149,18 +149,8 @@ class TenancyIntegrationTests {
 
         // pages: the other admin logs in naming the organisation and sees only its own
         var browser = new Http(port);
-        var login = browser.form(
-                "/login",
-                Map.of(
-                        "organization",
-                        other.slug(),
-                        "email",
-                        other.admin().email(),
-                        "password",
-                        other.admin().password(),
-                        "totpCode",
-                        organization.code(other.admin())));
-        assertThat(login.status()).isEqualTo(302);
+        assertThat(organization.logInThroughPage(browser, other.admin()).status())
+                .isEqualTo(302);
         var staffPage = browser.get("/staff");
         assertThat(staffPage.status()).isEqualTo(200);
         assertThat(staffPage.html().select("tbody td").eachText())
@@ -243,15 +233,7 @@ class TenancyIntegrationTests {
         // the operator's page creates an organisation too, and shows the link once
         var operator = organization.admin(http);
         var browser = new Http(port);
-        browser.form(
-                "/login",
-                Map.of(
-                        "email",
-                        operator.email(),
-                        "password",
-                        operator.password(),
-                        "totpCode",
-                        organization.code(operator)));
+        organization.logInThroughPage(browser, operator);
         var page = browser.get("/operator");
         assertThat(page.status()).isEqualTo(200);
         var csrf = page.html()
@@ -276,17 +258,7 @@ class TenancyIntegrationTests {
         assertThat(created.body()).doesNotContain("<b>Paged</b>");
         assertThat(created.html().select("tbody code").eachText()).contains(slug);
         var plain = new Http(port);
-        plain.form(
-                "/login",
-                Map.of(
-                        "organization",
-                        other.slug(),
-                        "email",
-                        other.admin().email(),
-                        "password",
-                        other.admin().password(),
-                        "totpCode",
-                        organization.code(other.admin())));
+        organization.logInThroughPage(plain, other.admin());
         assertThat(plain.get("/operator").status()).isEqualTo(403);
     }
 

@@ -27,6 +27,9 @@ class CaseHandlingIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.tipline.support.TestOrganization organization;
+
     @Test
     void acknowledgingTellsTheReporterAndCannotHappenTwice() {
         var http = new Http(port);
@@ -81,15 +84,7 @@ class CaseHandlingIntegrationTests {
         submit(http, desk);
         var id = desk.newestCase(http);
         var page = new Http(port);
-        page.form(
-                "/login",
-                Map.of(
-                        "email",
-                        desk.handler().email(),
-                        "password",
-                        desk.handler().password(),
-                        "totpCode",
-                        channels.code(desk.handler())));
+        organization.logInThroughPage(page, desk.handler());
         var casePage = page.get("/cases/" + id);
         var form = casePage.html().selectFirst("form[action$=/acknowledgement]");
         assertThat(form).isNotNull();

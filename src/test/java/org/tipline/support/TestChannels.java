@@ -38,11 +38,6 @@ public class TestChannels {
         }
     }
 
-    /** Returns a fresh TOTP code for {@code staffer}. */
-    public String code(TestOrganization.Staffer staffer) {
-        return organization.code(staffer);
-    }
-
     /** Creates a channel with the standard questions plus a choice, a short text and categories. */
     public Desk desk(Http http) {
         var handler = organization.invite(http, "Handler " + SEQUENCE.incrementAndGet(), "HANDLER");

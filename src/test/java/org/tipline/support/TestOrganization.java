@@ -159,6 +159,16 @@ public class TestOrganization {
         return response.json().get("token").asString();
     }
 
+    /** Logs {@code staffer} in through the login page; {@code browser} then holds the session cookie. */
+    public Http.Response logInThroughPage(Http browser, Staffer staffer) {
+        var fields = new java.util.HashMap<String, Object>(
+                Map.of("email", staffer.email(), "password", staffer.password(), "totpCode", code(staffer)));
+        if (staffer.organization() != null) {
+            fields.put("organization", staffer.organization());
+        }
+        return browser.form("/login", fields);
+    }
+
     /** Returns a fresh TOTP code for {@code staffer}, moving the clock past the last used step. */
     public String code(Staffer staffer) {
         clock.advance(Duration.ofSeconds(30));
