@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,11 +79,11 @@ public class StaffDirectory {
      * Returns the display names of {@code ids} in {@code organization}, active or not: what a thread
      * shows for a member who wrote in it and has left since.
      */
-    public java.util.Map<StaffId, String> names(OrganizationId organization, Collection<StaffId> ids) {
+    public Map<StaffId, String> names(OrganizationId organization, Collection<StaffId> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        var names = new java.util.HashMap<StaffId, String>();
+        var names = new HashMap<StaffId, String>();
         jdbc.sql("SELECT id, display_name FROM staff WHERE organization_id = ? AND id = ANY(?)")
                 .params(organization.value(), ids.stream().map(StaffId::value).toArray(UUID[]::new))
                 .query((rs, i) -> names.put(new StaffId(rs.getObject(1, UUID.class)), rs.getString(2)))

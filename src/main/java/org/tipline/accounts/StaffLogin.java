@@ -18,6 +18,7 @@ import org.tipline.crypto.PasswordKeys;
 import org.tipline.crypto.PrivateKey;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
 
 /**
  * Logs staff in with password and TOTP code, unlocks their private key and opens a session.
@@ -117,7 +118,7 @@ public class StaffLogin {
 
     /** Ends the session of {@code token}, which belongs to {@code staff}. */
     @Transactional
-    public void logout(org.tipline.shared.StaffPrincipal staff, String token) {
+    public void logout(StaffPrincipal staff, String token) {
         if (sessions.close(token)) {
             audit.record(staff.organization(), Actor.staff(staff.id()), new AccountsAudit.LoggedOut(staff.id()));
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -112,7 +113,7 @@ public class AuditLog {
                 WHERE organization_id = ? AND chain_seq IS NULL ORDER BY id LIMIT 10000""").param(organization).query(AuditLog::entry).list();
         long seq = last.seq();
         byte[] previous = last.mac();
-        var updates = new java.util.ArrayList<Object[]>(pending.size());
+        var updates = new ArrayList<Object[]>(pending.size());
         for (var entry : pending) {
             seq++;
             var mac = mac(previous, seq, entry);

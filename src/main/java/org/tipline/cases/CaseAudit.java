@@ -1,7 +1,10 @@
 package org.tipline.cases;
 
+import java.util.Locale;
+import org.tipline.audit.AuditEvent;
+
 /** The audited events of case handling. */
-public sealed interface CaseAudit extends org.tipline.audit.AuditEvent {
+public sealed interface CaseAudit extends AuditEvent {
 
     /** A staff member opened a case. */
     record Opened(CaseId id) implements CaseAudit {
@@ -17,7 +20,7 @@ public sealed interface CaseAudit extends org.tipline.audit.AuditEvent {
     /** A case moved to another state. */
     record Moved(CaseId id, CaseState to) implements CaseAudit {
         public String action() {
-            return "case." + to.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "case." + to.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public String subject() {

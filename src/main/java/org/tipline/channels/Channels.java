@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -245,7 +247,7 @@ public class Channels {
         jdbc.sql("DELETE FROM channel_recipient WHERE channel_id = ?")
                 .param(id.value())
                 .update();
-        for (var recipient : new java.util.LinkedHashSet<>(recipients)) {
+        for (var recipient : new LinkedHashSet<>(recipients)) {
             jdbc.sql("INSERT INTO channel_recipient (channel_id, organization_id, staff_id) VALUES (?, ?, ?)")
                     .params(id.value(), organization.value(), recipient.value())
                     .update();
@@ -333,7 +335,7 @@ public class Channels {
     private record PublishedAt(OrganizationId organization, String slug) {}
 
     private Channel channel(ResultSet rs, int row) throws SQLException {
-        var recipients = new java.util.ArrayList<StaffId>();
+        var recipients = new ArrayList<StaffId>();
         for (Object id : (Object[]) rs.getArray(9).getArray()) {
             recipients.add(new StaffId((UUID) id));
         }

@@ -23,6 +23,7 @@ import org.tipline.reports.Reports;
 import org.tipline.reports.Upload;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
 import org.tipline.shared.TooManyRequests;
 
 /**
@@ -210,7 +211,7 @@ public class Mailbox {
                                 .map(Threads.Row::staff)
                                 .filter(Objects::nonNull)
                                 .toList())
-                : Map.<org.tipline.shared.StaffId, String>of();
+                : Map.<StaffId, String>of();
         return rows.stream()
                 .map(row -> new Message(
                         row.id(),

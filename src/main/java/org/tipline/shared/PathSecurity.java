@@ -1,5 +1,6 @@
 package org.tipline.shared;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public record PathSecurity(List<String> open, List<String> reporterPages) {
 
     /** Returns this declaration with {@code patterns} also open to anyone. */
     public PathSecurity andOpen(String... patterns) {
-        var all = new java.util.ArrayList<>(open);
+        var all = new ArrayList<>(open);
         all.addAll(List.of(patterns));
         return new PathSecurity(all, reporterPages);
     }

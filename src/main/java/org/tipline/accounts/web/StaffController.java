@@ -2,6 +2,7 @@ package org.tipline.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ class StaffController {
 
     /** Returns the roles {@code admin} may give: the operator role only by the operator. */
     static List<Role> assignable(StaffPrincipal admin) {
-        return java.util.Arrays.stream(Role.values())
+        return Arrays.stream(Role.values())
                 .filter(role -> role != Role.OPERATOR || admin.has(Role.OPERATOR))
                 .toList();
     }

@@ -25,6 +25,7 @@ import org.tipline.mailbox.ReceiptRejected;
 import org.tipline.reports.Report;
 import org.tipline.reports.UploadRejected;
 import org.tipline.reports.Uploads;
+import org.tipline.shared.Downloads;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,7 +96,7 @@ class FollowupApiController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @PathVariable UUID id) {
         var opened = mailbox.attachment(open(authorization), id);
-        return org.tipline.shared.Downloads.attachment(
+        return Downloads.attachment(
                 opened.attachment().name(), opened.attachment().size(), opened.content());
     }
 
