@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tipline.audit.AuditLog;
+import org.tipline.shared.internal.DatabaseAdministrator;
 import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
 import org.tipline.support.TestClock;
@@ -32,6 +33,9 @@ class AccountsIntegrationTests {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    DatabaseAdministrator database;
 
     @Test
     void loginThroughThePageSetsAStrictHttpOnlyCookieAndLogoutEndsTheSession() {
@@ -263,7 +267,8 @@ class AccountsIntegrationTests {
         assertThat(verified.json().get("intact").asBoolean()).isTrue();
         assertThat(verified.json().get("entries").asLong()).isGreaterThanOrEqualTo(2);
 
-        // the table refuses changes; an attacker with superuser rights turns the trigger off first
+        // the application's role may not change entries; the owner is stopped by the trigger; an
+        // attacker with superuser rights turns the trigger off first
         var organizationId = organization.organizationId(http);
         var victim = jdbc.sql(
                         "SELECT min(chain_seq) FROM audit_entry WHERE organization_id = ? AND action = 'staff.logged-in'")
@@ -274,11 +279,20 @@ class AccountsIntegrationTests {
                                 "UPDATE audit_entry SET actor = 'someone-else' WHERE organization_id = ? AND chain_seq = ?")
                         .params(organizationId, victim)
                         .update())
-                .hasMessageContaining("audit entries cannot be changed");
-        jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only")
+                .hasStackTraceContaining("permission denied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> database.owner()
+                        .sql(
+                                "UPDATE audit_entry SET actor = 'someone-else' WHERE organization_id = ? AND chain_seq = ?")
+                        .params(organizationId, victim)
+                        .update())
+                .hasStackTraceContaining("audit entries cannot be changed");
+        var superuser = database.superuser();
+        superuser
+                .sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only")
                 .update();
         try {
-            jdbc.sql("UPDATE audit_entry SET actor = 'someone-else' WHERE organization_id = ? AND chain_seq = ?")
+            superuser
+                    .sql("UPDATE audit_entry SET actor = 'someone-else' WHERE organization_id = ? AND chain_seq = ?")
                     .params(organizationId, victim)
                     .update();
             var broken = audit.verify(new org.tipline.shared.OrganizationId(organizationId));
@@ -287,10 +301,12 @@ class AccountsIntegrationTests {
             var api = http.get("/api/v1/audit/verify", "Authorization", "Bearer " + organization.token(http, admin));
             assertThat(api.json().get("intact").asBoolean()).isFalse();
         } finally {
-            jdbc.sql("UPDATE audit_entry SET actor = ? WHERE organization_id = ? AND chain_seq = ?")
+            superuser
+                    .sql("UPDATE audit_entry SET actor = ? WHERE organization_id = ? AND chain_seq = ?")
                     .params(admin == null ? "" : "staff:" + admin.id(), organizationId, victim)
                     .update();
-            jdbc.sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only")
+            superuser
+                    .sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only")
                     .update();
         }
         assertThat(audit.verify(new org.tipline.shared.OrganizationId(organizationId))

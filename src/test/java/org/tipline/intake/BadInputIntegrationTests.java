@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tipline.blobs.BlobsProperties;
+import org.tipline.shared.internal.DatabaseAdministrator;
 import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
 import org.tipline.support.TestChannels;
@@ -35,6 +36,9 @@ class BadInputIntegrationTests {
 
     @Autowired
     BlobsProperties blobs;
+
+    @Autowired
+    DatabaseAdministrator database;
 
     Http http;
     TestChannels.Desk desk;
@@ -348,10 +352,11 @@ class BadInputIntegrationTests {
     @Test
     void aCrashInTheMiddleOfASubmissionLeavesItAbsent() {
         var before = snapshot();
-        jdbc.sql("""
+        var owner = database.owner();
+        owner.sql("""
                 CREATE OR REPLACE FUNCTION crash_on_attachment() RETURNS trigger LANGUAGE plpgsql AS
                 $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$""").update();
-        jdbc.sql(
+        owner.sql(
                         "CREATE TRIGGER crash_on_attachment BEFORE INSERT ON attachment FOR EACH ROW EXECUTE FUNCTION crash_on_attachment()")
                 .update();
         var receipt = http.json(
@@ -381,7 +386,7 @@ class BadInputIntegrationTests {
                     "Receipt " + receipt);
             assertThat(reply.status()).isEqualTo(500);
         } finally {
-            jdbc.sql("DROP TRIGGER crash_on_attachment ON attachment").update();
+            owner.sql("DROP TRIGGER crash_on_attachment ON attachment").update();
         }
         assertThat(snapshot()).isEqualTo(before);
     }

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.tipline.shared.internal.DatabaseAdministrator;
 
 /**
  * A test against the whole application on a random port, through the real security chain, on the
@@ -16,5 +17,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, TestOrganization.class, TestChannels.class})
+@Import({TestClockConfiguration.class, TestOrganization.class, TestChannels.class, DatabaseAdministrator.class})
 public @interface IntegrationTest {}

@@ -1,0 +1,39 @@
+package org.tipline.shared.internal;
+
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * For tests that act as someone with more rights than the application: the database's owner, or
+ * its superuser (an attacker who took the server). The application itself never has these.
+ */
+@TestComponent
+public class DatabaseAdministrator {
+
+    private final EmbeddedDatabaseConfiguration.EmbeddedServer server;
+
+    DatabaseAdministrator(EmbeddedDatabaseConfiguration.EmbeddedServer server) {
+        this.server = server;
+    }
+
+    /** Returns a client connected as the cluster's superuser to the application's database. */
+    public JdbcClient superuser() {
+        return JdbcClient.create(source("postgres", server.passwords().superuser()));
+    }
+
+    /** Returns a client connected as the schema's owner. */
+    public JdbcClient owner() {
+        return JdbcClient.create(source(DatabaseRoles.OWNER, server.passwords().owner()));
+    }
+
+    /** Returns a data source for {@code user} with {@code password}, right or wrong. */
+    public DataSource source(String user, String password) {
+        var source = new PGSimpleDataSource();
+        source.setURL(server.jdbcUrl());
+        source.setUser(user);
+        source.setPassword(password);
+        return source;
+    }
+}
