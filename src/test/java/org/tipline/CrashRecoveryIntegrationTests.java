@@ -66,24 +66,30 @@ class CrashRecoveryIntegrationTests {
             first.kill();
         }
         var postgres = data.resolve("postgres");
-        assertThat(postmaster(postgres))
-                .as("the killed JVM's PostgreSQL is still running")
-                .isPresent();
-
-        var second = Child.start(data);
         try {
-            var http = new Http(second.port());
-            for (int i = 0; i < receipts.size(); i++) {
-                var mailbox = http.get("/api/v1/followup", "Authorization", "Receipt " + receipts.get(i));
-                assertThat(mailbox.status()).as("receipt " + i).isEqualTo(200);
-                assertThat(mailbox.json().get("answers").get("subject").get(0).asString())
-                        .isEqualTo("Report " + i);
+            assertThat(postmaster(postgres))
+                    .as("the killed JVM's PostgreSQL is still running")
+                    .isPresent();
+            var second = Child.start(data);
+            try {
+                var http = new Http(second.port());
+                for (int i = 0; i < receipts.size(); i++) {
+                    var mailbox = http.get("/api/v1/followup", "Authorization", "Receipt " + receipts.get(i));
+                    assertThat(mailbox.status()).as("receipt " + i).isEqualTo(200);
+                    assertThat(mailbox.json()
+                                    .get("answers")
+                                    .get("subject")
+                                    .get(0)
+                                    .asString())
+                            .isEqualTo("Report " + i);
+                }
+            } finally {
+                second.stop();
             }
+            assertThat(postmaster(postgres)).as("a clean stop stops PostgreSQL").isEmpty();
         } finally {
-            second.stop();
             postmaster(postgres).ifPresent(ProcessHandle::destroy);
         }
-        assertThat(postmaster(postgres)).as("a clean stop stops PostgreSQL").isEmpty();
     }
 
     private static Optional<ProcessHandle> postmaster(Path dataDirectory) throws IOException {
