@@ -84,7 +84,10 @@ public class StaffLogin {
             throw new LoginFailed(!failures.allows(key));
         }
         var tenant = slug.isEmpty() ? organizations.home() : organizations.bySlug(slug);
-        var row = tenant.flatMap(found -> find(found.id(), address));
+        // an address with a control character names nobody (and PostgreSQL text cannot hold NUL)
+        var row = address.chars().anyMatch(Character::isISOControl)
+                ? Optional.<Row>empty()
+                : tenant.flatMap(found -> find(found.id(), address));
         if (row.isEmpty()) {
             passwordKeys.derive(password, DUMMY_SALT);
             fail(key, AuditLog.INSTALLATION, Actor.ANONYMOUS);

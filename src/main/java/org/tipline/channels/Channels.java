@@ -311,11 +311,14 @@ public class Channels {
         }
     }
 
+    /** Checks a text an admin wrote: present if required, not too long, no control character but line breaks and tabs. */
     private static void text(String field, String value, int max, boolean required, Map<String, String> errors) {
         if (required && value.isBlank()) {
             errors.putIfAbsent(field, "error.required");
         } else if (value.length() > max) {
             errors.putIfAbsent(field, "error.too-long");
+        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            errors.putIfAbsent(field, "error.control-characters");
         }
     }
 

@@ -7,17 +7,21 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.core.ParameterParser;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.apache.commons.io.input.BoundedInputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tipline.blobs.BlobStore;
 import org.tipline.crypto.FileKey;
@@ -73,7 +77,7 @@ public class Uploads {
                     }
                     continue;
                 }
-                var filename = item.getName();
+                var filename = filename(item);
                 if (filename == null || filename.isEmpty()) {
                     // a file input left empty still sends a part; drain it
                     try (var in = item.getInputStream()) {
@@ -172,6 +176,23 @@ public class Uploads {
                     .replace("\r\n", "\n");
         } catch (CharacterCodingException e) {
             throw new UploadRejected(UploadRejected.Reason.INVALID_UTF8);
+        }
+    }
+
+    /**
+     * Returns the submitted file name. The parser refuses names with a NUL byte; those are read from
+     * the part's header instead, and made harmless like any other by {@link #safeFilename}.
+     */
+    private static @Nullable String filename(FileItemInput item) {
+        try {
+            return item.getName();
+        } catch (InvalidPathException e) {
+            var disposition = item.getHeaders().getHeader("Content-Disposition");
+            var parser = new ParameterParser();
+            parser.setLowerCaseNames(true);
+            var name =
+                    disposition == null ? null : parser.parse(disposition, ';').get("filename");
+            return name == null || name.isEmpty() ? "file" : name;
         }
     }
 

@@ -14,7 +14,9 @@ public final class Fields {
     public static void email(String field, String value, Map<String, String> errors) {
         if (value.isBlank()) {
             errors.put(field, "error.required");
-        } else if (value.length() > 320 || !EMAIL.matcher(value).matches()) {
+        } else if (value.length() > 320
+                || !EMAIL.matcher(value).matches()
+                || value.chars().anyMatch(Character::isISOControl)) {
             errors.put(field, "error.email.invalid");
         }
     }

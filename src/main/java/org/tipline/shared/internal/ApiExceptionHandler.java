@@ -1,8 +1,11 @@
 package org.tipline.shared.internal;
 
+import java.net.URI;
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,8 +18,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.tipline.shared.IntegrityFailure;
 import org.tipline.shared.InvalidInput;
@@ -60,7 +67,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, "60")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Wait a while and try again."));
+                .body(respond(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "Wait a while and try again."))
+                        .getBody());
     }
 
     @ExceptionHandler(IntegrityFailure.class)
@@ -83,8 +91,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(
-                        HttpStatus.CONTENT_TOO_LARGE, "Too large", "The request is larger than this server accepts."));
+                .body(respond(problem(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "Too large",
+                                "The request is larger than this server accepts."))
+                        .getBody());
+    }
+
+    /**
+     * Spring's own problems (type mismatches, unreadable bodies, missing parameters): the detail of
+     * a type mismatch names the parameter, never its value, and no problem names the request's path.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            if (e instanceof TypeMismatchException mismatch) {
+                var name = mismatch instanceof MethodArgumentTypeMismatchException argument
+                        ? argument.getName()
+                        : mismatch.getPropertyName();
+                problem.setDetail("The value of '" + (name == null ? "a parameter" : name) + "' is not valid.");
+            }
+            problem.setInstance(route(request));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /**
+     * Returns the route that answered, such as {@code /api/v1/cases/{id}}: a problem's instance
+     * must not repeat the path, which carries what the client sent.
+     */
+    private static URI route(RequestAttributes request) {
+        var pattern =
+                request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return URI.create(
+                pattern instanceof String matched ? matched.replace("{", "%7B").replace("}", "%7D") : "/");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
@@ -94,6 +135,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        var request = RequestContextHolder.getRequestAttributes();
+        problem.setInstance(request == null ? URI.create("/") : route(request));
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -2,10 +2,12 @@ package org.tipline.shared.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.NoSuchElementException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -23,6 +25,11 @@ class PageExceptionHandler {
         model.addAttribute("status", e.status().value());
         model.addAttribute("messageKey", e.messageKey());
         return "error";
+    }
+
+    @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
+    String badRequest(HttpServletResponse response, Model model) {
+        return page(HttpStatus.BAD_REQUEST, response, model);
     }
 
     @ExceptionHandler(NoSuchElementException.class)
