@@ -150,6 +150,10 @@ public class Setup {
      */
     @Transactional
     public Completed complete(Command command) {
+        if (!isOpen()) {
+            // set-up is done: nothing to check, nothing to write
+            throw new InvalidInput(Map.of("setupCode", "error.setup.code"));
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         Fields.text("organizationName", command.organizationName(), 200, errors);
         var slug = command.organizationSlug().isBlank()

@@ -15,11 +15,17 @@ public final class SessionCookie {
 
     private SessionCookie() {}
 
-    /** Returns the session token of {@code request}: the bearer header first, then the cookie. */
+    /**
+     * Returns the session token of {@code request}: the bearer header first, then, except for the
+     * API, the cookie. API calls authenticate only by header, so no ambient cookie can make one.
+     */
     public static @Nullable String token(HttpServletRequest request) {
         var header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).strip();
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return null;
         }
         var cookies = request.getCookies();
         if (cookies != null) {

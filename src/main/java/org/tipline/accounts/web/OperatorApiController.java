@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tipline.accounts.Organizations;
+import org.tipline.shared.PublicLinks;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffPrincipal;
 
@@ -36,9 +37,11 @@ class OperatorApiController {
     record CreatedResponse(OrganizationResponse organization, String adminInvitationLink, Instant expiresAt) {}
 
     private final Organizations organizations;
+    private final PublicLinks links;
 
-    OperatorApiController(Organizations organizations) {
+    OperatorApiController(Organizations organizations, PublicLinks links) {
         this.organizations = organizations;
+        this.links = links;
     }
 
     @GetMapping("/api/v1/operator/organizations")
@@ -64,7 +67,7 @@ class OperatorApiController {
                 Forms.text(body.adminEmail()));
         return new CreatedResponse(
                 OrganizationResponse.of(created.organization()),
-                Forms.invitationLink(request, created.invitation()),
+                links.link(request, "/invite/{token}", created.invitation().token()),
                 created.invitation().expiresAt());
     }
 }

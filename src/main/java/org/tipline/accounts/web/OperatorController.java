@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.tipline.accounts.Organizations;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.PublicLinks;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffPrincipal;
 
@@ -31,9 +32,11 @@ class OperatorController {
     }
 
     private final Organizations organizations;
+    private final PublicLinks links;
 
-    OperatorController(Organizations organizations) {
+    OperatorController(Organizations organizations, PublicLinks links) {
         this.organizations = organizations;
+        this.links = links;
     }
 
     @GetMapping("/operator")
@@ -62,7 +65,7 @@ class OperatorController {
                     model,
                     OrganizationForm.empty(),
                     Map.of(),
-                    Forms.invitationLink(request, created.invitation()));
+                    links.link(request, "/invite/{token}", created.invitation().token()));
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(operator, model, form, e.fieldErrors(), null);

@@ -19,6 +19,7 @@ import org.tipline.accounts.Invitations;
 import org.tipline.accounts.StaffAdministration;
 import org.tipline.accounts.StaffDirectory;
 import org.tipline.audit.AuditLog;
+import org.tipline.shared.PublicLinks;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
@@ -42,12 +43,18 @@ class StaffApiController {
             boolean intact, long entries, @Nullable Long firstBroken) {}
 
     private final StaffDirectory directory;
+    private final PublicLinks links;
     private final Invitations invitations;
     private final StaffAdministration administration;
     private final AuditLog audit;
 
     StaffApiController(
-            StaffDirectory directory, Invitations invitations, StaffAdministration administration, AuditLog audit) {
+            StaffDirectory directory,
+            Invitations invitations,
+            StaffAdministration administration,
+            AuditLog audit,
+            PublicLinks links) {
+        this.links = links;
         this.directory = directory;
         this.invitations = invitations;
         this.administration = administration;
@@ -71,7 +78,7 @@ class StaffApiController {
         admin.require(Role.ADMIN);
         var issued = invitations.invite(
                 admin, Forms.text(body.email()), Forms.text(body.displayName()), StaffController.roles(body.roles()));
-        var link = Forms.invitationLink(request, issued);
+        var link = links.link(request, "/invite/{token}", issued.token());
         return new InvitationResponse(issued.id(), link, issued.expiresAt());
     }
 

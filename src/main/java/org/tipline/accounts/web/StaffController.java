@@ -22,6 +22,7 @@ import org.tipline.accounts.Invitations;
 import org.tipline.accounts.StaffAdministration;
 import org.tipline.accounts.StaffDirectory;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.PublicLinks;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
@@ -36,10 +37,13 @@ class StaffController {
             @Nullable List<String> roles) {}
 
     private final StaffDirectory directory;
+    private final PublicLinks links;
     private final Invitations invitations;
     private final StaffAdministration administration;
 
-    StaffController(StaffDirectory directory, Invitations invitations, StaffAdministration administration) {
+    StaffController(
+            StaffDirectory directory, Invitations invitations, StaffAdministration administration, PublicLinks links) {
+        this.links = links;
         this.directory = directory;
         this.invitations = invitations;
         this.administration = administration;
@@ -62,7 +66,7 @@ class StaffController {
         try {
             var issued = invitations.invite(
                     admin, Forms.text(form.email()), Forms.text(form.displayName()), roles(form.roles()));
-            var link = Forms.invitationLink(request, issued);
+            var link = links.link(request, "/invite/{token}", issued.token());
             return render(admin, model, new InviteForm(null, null, null), Map.of(), link);
         } catch (InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -24,15 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tipline.shared.Problems;
+import org.tipline.shared.WebProperties;
 
 /**
  * Refuses request bodies that could not be honest before anything parses them: bodies other than
@@ -45,14 +43,12 @@ import org.tipline.shared.Problems;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyFilter extends OncePerRequestFilter {
 
-    /** Limits, {@code tipline.web.*}. */
-    @ConfigurationProperties("tipline.web")
-    record Limits(@DefaultValue("2MB") DataSize maxBodySize) {}
-
     private final long max;
+    private final int maxParameters;
 
-    RequestBodyFilter(Limits limits) {
-        this.max = limits.maxBodySize().toBytes();
+    RequestBodyFilter(WebProperties properties) {
+        this.max = properties.maxBodySize().toBytes();
+        this.maxParameters = properties.maxFormParameters();
     }
 
     @Override
@@ -61,6 +57,14 @@ class RequestBodyFilter extends OncePerRequestFilter {
         var type =
                 request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/")) {
+            if (pairs(request.getQueryString()) > maxParameters) {
+                reject(
+                        request,
+                        response,
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "The address has more fields than this server accepts.");
+                return;
+            }
             if (!validUtf8(request.getQueryString())) {
                 reject(request, response, HttpStatus.BAD_REQUEST, "The address is not valid UTF-8.");
                 return;
@@ -77,10 +81,19 @@ class RequestBodyFilter extends OncePerRequestFilter {
             reject(request, response, HttpStatus.CONTENT_TOO_LARGE, "The request is larger than this server accepts.");
             return;
         }
+        var form = type.startsWith("application/x-www-form-urlencoded")
+                ? new String(body, StandardCharsets.ISO_8859_1)
+                : null;
+        if (pairs(request.getQueryString()) + pairs(form) > maxParameters) {
+            reject(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The request has more fields than this server accepts.");
+            return;
+        }
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (!parse(request.getQueryString(), parameters)
-                || (type.startsWith("application/x-www-form-urlencoded")
-                        && !parse(new String(body, StandardCharsets.ISO_8859_1), parameters))) {
+        if (!parse(request.getQueryString(), parameters) || (form != null && !parse(form, parameters))) {
             reject(request, response, HttpStatus.BAD_REQUEST, "The request is not valid UTF-8.");
             return;
         }
@@ -130,6 +143,24 @@ class RequestBodyFilter extends OncePerRequestFilter {
             into.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return true;
+    }
+
+    /** Counts the non-empty {@code name=value} pairs of {@code encoded} without splitting it. */
+    static int pairs(@Nullable String encoded) {
+        if (encoded == null) {
+            return 0;
+        }
+        int count = 0;
+        boolean inPair = false;
+        for (int i = 0; i < encoded.length(); i++) {
+            if (encoded.charAt(i) == '&') {
+                inPair = false;
+            } else if (!inPair) {
+                inPair = true;
+                count++;
+            }
+        }
+        return count;
     }
 
     static boolean validUtf8(@Nullable String query) {

@@ -11,11 +11,12 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
+import org.tipline.shared.WebProperties;
 
 /** Strict form parsing and the body limit, applied before anything else reads a request. */
 class RequestBodyFilterTests {
 
-    private final RequestBodyFilter filter = new RequestBodyFilter(new RequestBodyFilter.Limits(DataSize.ofBytes(64)));
+    private final RequestBodyFilter filter = new RequestBodyFilter(new WebProperties(null, DataSize.ofBytes(64), 3));
 
     @Test
     void decodesFormsStrictly() {
@@ -64,6 +65,18 @@ class RequestBodyFilterTests {
             assertThat(response.getStatus()).isEqualTo(refused.getValue());
             assertThat(chain.getRequest()).as("not passed on").isNull();
         }
+    }
+
+    @Test
+    void countsFieldsWithoutSplittingAndRefusesTooMany() throws Exception {
+        assertThat(RequestBodyFilter.pairs(null)).isZero();
+        assertThat(RequestBodyFilter.pairs("&&&")).isZero();
+        assertThat(RequestBodyFilter.pairs("a=1&&b&c=")).isEqualTo(3);
+        var response = new MockHttpServletResponse();
+        var chain = new MockFilterChain();
+        filter.doFilter(form("a=1&b=2&c=3&d=4"), response, chain);
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(chain.getRequest()).isNull();
     }
 
     @Test

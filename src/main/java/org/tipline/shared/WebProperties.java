@@ -1,0 +1,35 @@
+package org.tipline.shared;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Web settings, {@code tipline.web.*}.
+ *
+ * @param publicBaseUrl where people reach this installation, e.g. {@code https://tips.example.org};
+ *     the links Tipline builds (invitations) start with it, and form posts must come from its
+ *     origin. When unset, both follow the request (with {@code server.forward-headers-strategy},
+ *     the proxy's forwarded headers).
+ * @param maxBodySize the largest body other than multipart (JSON, forms)
+ * @param maxFormParameters the most parameters a form or query string may have
+ */
+@ConfigurationProperties("tipline.web")
+public record WebProperties(
+        @Nullable URI publicBaseUrl,
+        @DefaultValue("2MB") DataSize maxBodySize,
+        @DefaultValue("1000") int maxFormParameters) {
+
+    public WebProperties {
+        if (publicBaseUrl != null
+                && (publicBaseUrl.getScheme() == null
+                        || !publicBaseUrl.getScheme().matches("https?")
+                        || publicBaseUrl.getHost() == null
+                        || publicBaseUrl.getRawQuery() != null
+                        || publicBaseUrl.getRawFragment() != null)) {
+            throw new IllegalArgumentException("tipline.web.public-base-url must be an http(s) address without query");
+        }
+    }
+}
