@@ -35,12 +35,14 @@ class SealedReports {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final BlobStore blobs;
+    private final PendingBlobs pending;
     private final Clock clock;
 
-    SealedReports(JdbcClient jdbc, JdbcTemplate batch, BlobStore blobs, Clock clock) {
+    SealedReports(JdbcClient jdbc, JdbcTemplate batch, BlobStore blobs, PendingBlobs pending, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.blobs = blobs;
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -181,8 +183,9 @@ class SealedReports {
                 .list();
     }
 
-    /** Stores attachment rows for files already sealed into the blob store. */
+    /** Stores attachment rows for files already sealed into the blob store; they are no longer pending. */
     void insertAttachments(ReportKey key, @Nullable UUID message, List<Upload.StoredFile> files) {
+        pending.forget(files.stream().map(Upload.StoredFile::blobKey).toList());
         var report = key.report();
         for (var file : files) {
             var meta = new Meta(file.name(), file.contentType(), file.size());

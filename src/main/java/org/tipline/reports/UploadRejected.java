@@ -16,6 +16,10 @@ public final class UploadRejected extends RequestRefused {
                 HttpStatus.CONTENT_TOO_LARGE,
                 "error.upload.too-many-files",
                 "The request has more files than this server accepts."),
+        TOO_MANY_PARTS(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "error.upload.too-many-parts",
+                "The request has more fields and files than this server accepts."),
         MALFORMED(HttpStatus.BAD_REQUEST, "error.upload.malformed", "The request body could not be read."),
         INVALID_UTF8(HttpStatus.BAD_REQUEST, "error.upload.invalid-utf8", "A text field is not valid UTF-8.");
 

@@ -38,44 +38,82 @@ import org.tipline.crypto.FileKey;
 public class Uploads {
 
     private final BlobStore blobs;
+    private final PendingBlobs pending;
     private final UploadProperties properties;
 
-    Uploads(BlobStore blobs, UploadProperties properties) {
+    Uploads(BlobStore blobs, PendingBlobs pending, UploadProperties properties) {
         this.blobs = blobs;
+        this.pending = pending;
         this.properties = properties;
+    }
+
+    /**
+     * What must hold of the text fields that come before the first file (or of all fields, when
+     * there is no file) for the files to be read at all; it throws to refuse the request.
+     */
+    @FunctionalInterface
+    public interface Gate {
+        void check(Map<String, List<String>> fieldsSoFar);
     }
 
     /**
      * Reads {@code request}, which must be {@code multipart/form-data}.
      *
-     * @throws UploadRejected if it is malformed, too large, has too many files or invalid text
+     * @throws UploadRejected if it is malformed, too large, has too many parts or files, or invalid text
      */
     public Upload read(HttpServletRequest request) {
+        return read(request, fields -> {});
+    }
+
+    /**
+     * Reads {@code request} like {@link #read(HttpServletRequest)}, but lets {@code gate} refuse it
+     * before any file is read.
+     */
+    public Upload read(HttpServletRequest request, Gate gate) {
         if (!JakartaServletFileUpload.isMultipartContent(request)) {
             throw new UploadRejected(UploadRejected.Reason.MALFORMED);
         }
         var upload = new JakartaServletFileUpload<>();
         upload.setSizeMax(properties.maxRequestSize().toBytes());
         upload.setFileSizeMax(properties.maxFileSize().toBytes());
-        upload.setFileCountMax(properties.maxFiles() + 200L);
+        upload.setFileCountMax(properties.maxParts());
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         Map<String, List<String>> fields = new LinkedHashMap<>();
         List<Upload.StoredFile> files = new ArrayList<>();
-        Runnable discard = () -> files.forEach(file -> blobs.delete(file.blobKey()));
+        Runnable discard = () -> {
+            files.forEach(file -> blobs.delete(file.blobKey()));
+            pending.forget(files.stream().map(Upload.StoredFile::blobKey).toList());
+        };
+        var text = new long[1];
+        var gated = new boolean[1];
         try {
             var items = upload.getItemIterator(request);
             if (!items.hasNext()) {
                 // no boundary found: not a multipart body at all
                 throw new UploadRejected(UploadRejected.Reason.MALFORMED);
             }
+            var parts = 0;
             while (items.hasNext()) {
                 var item = items.next();
+                // the parser's own count covers files only; a flood of small fields is stopped here
+                if (++parts > properties.maxParts()) {
+                    throw new UploadRejected(UploadRejected.Reason.TOO_MANY_PARTS);
+                }
                 var name = item.getFieldName() == null ? "" : item.getFieldName();
                 if (item.isFormField()) {
                     try (var in = item.getInputStream()) {
-                        fields.computeIfAbsent(name, k -> new ArrayList<>()).add(text(in));
+                        var value = text(in);
+                        text[0] += value.length();
+                        if (text[0] > properties.maxTextSize().toBytes()) {
+                            throw new UploadRejected(UploadRejected.Reason.TOO_LARGE);
+                        }
+                        fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                     }
                     continue;
+                }
+                if (!gated[0]) {
+                    gated[0] = true;
+                    gate.check(Map.copyOf(fields));
                 }
                 var filename = filename(item);
                 if (filename == null || filename.isEmpty()) {
@@ -104,6 +142,7 @@ public class Uploads {
                         }
                     });
                 }
+                pending.record(blobKey);
                 files.add(new Upload.StoredFile(
                         id,
                         name,
@@ -113,13 +152,16 @@ public class Uploads {
                         safeContentType(item.getContentType()),
                         counter[0]));
             }
+            if (!gated[0]) {
+                gate.check(Map.copyOf(fields));
+            }
             return new Upload(fields, files, discard);
         } catch (UploadRejected e) {
             discard.run();
             throw e;
         } catch (FileUploadFileCountLimitException e) {
             discard.run();
-            throw new UploadRejected(UploadRejected.Reason.TOO_MANY_FILES);
+            throw new UploadRejected(UploadRejected.Reason.TOO_MANY_PARTS);
         } catch (FileUploadSizeException e) {
             discard.run();
             throw new UploadRejected(UploadRejected.Reason.TOO_LARGE);

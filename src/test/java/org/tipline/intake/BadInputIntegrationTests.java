@@ -196,6 +196,56 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void aFloodOfSmallPartsIsRefusedAndKeepsNothing() {
+        var before = snapshot();
+        var parts = new ArrayList<Map.Entry<String, Object>>();
+        parts.add(Map.entry("files.evidence", new Http.FilePart("first.txt", "text/plain", new byte[1000])));
+        for (int i = 0; i < 5_000; i++) {
+            parts.add(Map.entry("answers.f" + i, "x"));
+        }
+        var api = http.multipart("/api/v1/channels/" + desk.slug() + "/reports", parts);
+        assertThat(api.status()).isEqualTo(413);
+        assertThat(api.json().get("detail").asString()).contains("fields and files");
+        var page = http.multipart("/r/" + desk.slug(), parts);
+        assertThat(page.status()).isEqualTo(413);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM pending_blob")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void followUpFilesAreNotReadForAVisitThatIsNotProven() {
+        var receipt = http.json(
+                        "POST",
+                        "/api/v1/channels/" + desk.slug() + "/reports",
+                        Map.of("answers", Map.of("subject", "s", "description", "d")))
+                .json()
+                .get("receipt")
+                .asString();
+        var before = snapshot();
+        var file = Map.<String, Object>entry("files", new Http.FilePart("f.txt", "text/plain", new byte[2000]));
+        var stranger = new Http(port);
+        var noVisit = stranger.multipart(
+                "/followup/messages", List.of(Map.entry("_token", "x"), Map.entry("message", "hi"), file));
+        assertThat(noVisit.status()).isEqualTo(403);
+        var reporter = new Http(port);
+        reporter.form("/followup", Map.of("receipt", receipt));
+        var wrongToken = reporter.multipart(
+                "/followup/messages", List.of(Map.entry("_token", "forged"), Map.entry("message", "hi"), file));
+        assertThat(wrongToken.status()).isEqualTo(403);
+        var tokenAfterTheFile = reporter.multipart(
+                "/followup/messages", List.of(Map.entry("message", "hi"), file, Map.entry("_token", "forged")));
+        assertThat(tokenAfterTheFile.status()).isEqualTo(403);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM pending_blob")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void invalidUtf8AndMalformedBodiesAreBadRequests() {
         var before = snapshot();
         var invalid = new byte[] {'b', 'a', 'd', (byte) 0xC3, (byte) 0x28, (byte) 0xFF};

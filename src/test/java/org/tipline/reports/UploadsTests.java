@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,8 +22,27 @@ import org.tipline.blobs.BlobStore;
 class UploadsTests {
 
     private final Blobs blobs = new Blobs();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Uploads uploads = new Uploads(
-            blobs, new UploadProperties(DataSize.ofKilobytes(10), DataSize.ofKilobytes(40), 2, DataSize.ofBytes(100)));
+            blobs,
+            new PendingBlobs(null, null) {
+                @Override
+                void record(String blobKey) {
+                    pending.add(blobKey);
+                }
+
+                @Override
+                void forget(java.util.Collection<String> blobKeys) {
+                    pending.removeAll(blobKeys);
+                }
+            },
+            new UploadProperties(
+                    DataSize.ofKilobytes(10),
+                    DataSize.ofKilobytes(40),
+                    2,
+                    DataSize.ofBytes(100),
+                    DataSize.ofBytes(250),
+                    8));
 
     @Test
     void readsFieldsAndSealsFilesAsTheyArrive() {
@@ -40,8 +60,10 @@ class UploadsTests {
             var stored = blobs.stored.get(file.blobKey());
             assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("minutes");
             assertThat(stored.length).isGreaterThan(plain.length);
+            assertThat(pending).as("in progress until committed").containsExactly(file.blobKey());
         }
         assertThat(blobs.stored).as("closed without a transaction: discarded").isEmpty();
+        assertThat(pending).isEmpty();
     }
 
     @Test
@@ -69,6 +91,47 @@ class UploadsTests {
                             UploadRejected.class, e -> assertThat(e.reason()).isEqualTo(reason));
             assertThat(blobs.stored).as(reason.name()).isEmpty();
         });
+    }
+
+    @Test
+    void aFloodOfSmallPartsOrTooMuchTextIsRefusedEarly() {
+        var parts = new ArrayList<Map.Entry<String, byte[]>>();
+        for (int i = 0; i < 20; i++) {
+            parts.add(Map.entry("f" + i, new byte[] {'x'}));
+        }
+        assertThatThrownBy(() -> uploads.read(multipart(parts.toArray(Map.Entry[]::new))))
+                .isInstanceOfSatisfying(
+                        UploadRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(UploadRejected.Reason.TOO_MANY_PARTS));
+        var text = new ArrayList<Map.Entry<String, byte[]>>();
+        for (int i = 0; i < 3; i++) {
+            text.add(Map.entry("f" + i, "x".repeat(90).getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThatThrownBy(() -> uploads.read(multipart(text.toArray(Map.Entry[]::new))))
+                .isInstanceOfSatisfying(
+                        UploadRejected.class, e -> assertThat(e.reason()).isEqualTo(UploadRejected.Reason.TOO_LARGE));
+    }
+
+    @Test
+    void aGateRefusesBeforeAnyFileIsRead() {
+        var refused = new IllegalStateException("not this visit");
+        assertThatThrownBy(() -> uploads.read(
+                        multipart(
+                                Map.entry("_token", "wrong".getBytes(StandardCharsets.UTF_8)),
+                                Map.entry("files|a.txt|text/plain", new byte[100])),
+                        fields -> {
+                            assertThat(fields).containsOnlyKeys("_token");
+                            throw refused;
+                        }))
+                .isSameAs(refused);
+        assertThat(blobs.stored).isEmpty();
+        assertThat(pending).isEmpty();
+        assertThatThrownBy(() -> uploads.read(
+                        multipart(Map.entry("message", "no files".getBytes(StandardCharsets.UTF_8))), fields -> {
+                            throw refused;
+                        }))
+                .as("a body without files is checked at its end")
+                .isSameAs(refused);
     }
 
     @Test

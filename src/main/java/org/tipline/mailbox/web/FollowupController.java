@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
@@ -73,16 +74,23 @@ class FollowupController {
         }
     }
 
+    /**
+     * A reply with files. Nothing of the body is read unless the visit is alive, and no file is
+     * read unless the form's token, which comes first in the form, matches the visit.
+     */
     @PostMapping("/followup/messages")
     String reply(HttpServletRequest request, HttpServletResponse response, Model model) {
         var cookie = cookie(request);
         var access = mailbox.visit(cookie).orElse(null);
-        try (var upload = uploads.read(request)) {
-            if (access == null || !validToken(cookie, upload.field("_token"))) {
-                response.setStatus(HttpStatus.FORBIDDEN.value());
-                model.addAttribute("expired", true);
-                return "mailbox/followup-login";
+        if (access == null) {
+            return expired(response, model);
+        }
+        try (var upload = uploads.read(request, fields -> {
+            var token = fields.getOrDefault("_token", List.of());
+            if (token.size() != 1 || !validToken(cookie, token.getFirst())) {
+                throw new VisitNotConfirmed();
             }
+        })) {
             try {
                 mailbox.reply(access, upload.field("message"), upload);
                 return "redirect:/followup?sent";
@@ -91,6 +99,21 @@ class FollowupController {
                 model.addAttribute("draft", upload.field("message"));
                 return thread(access, cookie, model, e.fieldErrors());
             }
+        } catch (VisitNotConfirmed e) {
+            return expired(response, model);
+        }
+    }
+
+    private static String expired(HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("expired", true);
+        return "mailbox/followup-login";
+    }
+
+    /** A reply whose form token does not belong to the visit. */
+    private static final class VisitNotConfirmed extends RuntimeException {
+        VisitNotConfirmed() {
+            super("The form does not belong to this visit", null, false, false);
         }
     }
 
