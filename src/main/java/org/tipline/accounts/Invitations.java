@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.accounts.internal.Credentials;
 import org.tipline.accounts.internal.Fields;
 import org.tipline.accounts.internal.StaffRecords;
@@ -52,6 +53,7 @@ public class Invitations {
     private final AuditLog audit;
     private final AccountsProperties properties;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     Invitations(
@@ -63,6 +65,7 @@ public class Invitations {
             AuditLog audit,
             AccountsProperties properties,
             ApplicationEventPublisher events,
+            TransactionTemplate transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
@@ -72,6 +75,7 @@ public class Invitations {
         this.audit = audit;
         this.properties = properties;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -223,21 +227,33 @@ public class Invitations {
 
     /**
      * Accepts the invitation behind {@code token}: creates the account with its key pair. The first
-     * account of an organisation publishes {@link FirstAdminJoined}.
+     * account of an organisation publishes {@link FirstAdminJoined}. The password is stretched
+     * before any transaction begins, so no connection or lock waits for Argon2id.
      *
      * @throws InvalidInput if the link is invalid, used or expired, or a field is wrong
      */
-    @Transactional
     public Accepted accept(String token, Acceptance acceptance) {
         var pending = pending(token).orElseThrow(() -> new InvalidInput(Map.of("token", "error.invitation.invalid")));
         credentials.checkEnrolment(
                 acceptance.password(),
                 acceptance.passwordConfirmation(),
                 acceptance.totpSecret(),
-                acceptance.totpCode());
+                acceptance.totpCode(),
+                List.of(pending.email(), pending.displayName(), pending.organizationName()));
         if (!acceptance.totpSecret().matches("[A-Z2-7]{16,64}")) {
             throw new InvalidInput(Map.of("totpCode", "error.totp.wrong"));
         }
+        var id = StaffId.random();
+        var issued = credentials.issue(id, acceptance.password(), acceptance.totpSecret());
+        var organization = transactions.execute(status -> join(pending, id, issued));
+        return new Accepted(
+                id,
+                pending.organizationSlug(),
+                issued.recovery().code(),
+                totp.enrolment(acceptance.totpSecret(), pending.email()).uri());
+    }
+
+    private OrganizationId join(Pending pending, StaffId id, Credentials.Issued issued) {
         // lock the invitation so that two acceptances of one link cannot both succeed
         var organization = jdbc.sql(
                         "SELECT organization_id FROM invitation WHERE id = ? AND accepted_at IS NULL FOR UPDATE")
@@ -255,8 +271,6 @@ public class Invitations {
             throw new InvalidInput(Map.of("token", "error.invitation.invalid"));
         }
         var first = staff.count(organization) == 0;
-        var id = StaffId.random();
-        var issued = credentials.issue(id, acceptance.password(), acceptance.totpSecret());
         staff.insert(id, organization, pending.email(), pending.displayName(), issued, pending.roles());
         jdbc.sql("UPDATE invitation SET accepted_at = ?, staff_id = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), id.value(), pending.id())
@@ -265,11 +279,7 @@ public class Invitations {
         if (first) {
             events.publishEvent(new FirstAdminJoined(organization, id));
         }
-        return new Accepted(
-                id,
-                pending.organizationSlug(),
-                issued.recoveryCode(),
-                totp.enrolment(acceptance.totpSecret(), pending.email()).uri());
+        return organization;
     }
 
     private byte[] lookup(String token) {

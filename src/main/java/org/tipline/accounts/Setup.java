@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.accounts.internal.Credentials;
 import org.tipline.accounts.internal.Fields;
 import org.tipline.accounts.internal.StaffRecords;
@@ -51,6 +53,7 @@ public class Setup {
     private final Totp totp;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     Setup(
@@ -62,6 +65,7 @@ public class Setup {
             Totp totp,
             AuditLog audit,
             ApplicationEventPublisher events,
+            TransactionTemplate transactions,
             Clock clock) {
         this.jdbc = jdbc;
         this.secrets = secrets;
@@ -71,6 +75,7 @@ public class Setup {
         this.totp = totp;
         this.audit = audit;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -148,7 +153,6 @@ public class Setup {
      *
      * @throws InvalidInput if a field is wrong or the code is wrong, used, or set-up is done
      */
-    @Transactional
     public Completed complete(Command command) {
         if (!isOpen()) {
             // set-up is done: nothing to check, nothing to write
@@ -166,7 +170,11 @@ public class Setup {
         Fields.email("email", command.email(), errors);
         try {
             credentials.checkEnrolment(
-                    command.password(), command.passwordConfirmation(), command.totpSecret(), command.totpCode());
+                    command.password(),
+                    command.passwordConfirmation(),
+                    command.totpSecret(),
+                    command.totpCode(),
+                    List.of(command.email(), command.displayName(), command.organizationName()));
         } catch (InvalidInput e) {
             errors.putAll(e.fieldErrors());
         }
@@ -176,35 +184,53 @@ public class Setup {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('tipline:setup', 0))")
-                .query()
-                .singleValue();
-        var consumed = jdbc.sql("""
-                UPDATE setup_code SET used_at = ? WHERE id = 1 AND code_lookup = ? AND used_at IS NULL""")
-                .params(Timestamp.from(clock.instant()), lookup(command.setupCode()))
-                .update();
-        if (consumed != 1 || !isOpen()) {
-            audit.recordAlone(AuditLog.INSTALLATION, Actor.ANONYMOUS, new AccountsAudit.SetupRefused());
-            throw new InvalidInput(Map.of("setupCode", "error.setup.code"));
+        if (!codeMatches(command.setupCode())) {
+            refuse();
         }
-        var organization = OrganizationId.random();
-        organizations.insert(organization, command.organizationName().strip(), slug, true);
+        // the password is stretched before the transaction: no lock waits for Argon2id
         var admin = StaffId.random();
         var issued = credentials.issue(admin, command.password(), command.totpSecret());
-        staff.insert(
-                admin,
-                organization,
-                command.email().strip(),
-                command.displayName().strip(),
-                issued,
-                EnumSet.of(Role.ADMIN, Role.HANDLER, Role.OPERATOR));
-        audit.record(organization, Actor.staff(admin), new AccountsAudit.SetupCompleted(organization));
-        events.publishEvent(new FirstAdminJoined(organization, admin));
+        var organization = transactions.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('tipline:setup', 0))")
+                    .query()
+                    .singleValue();
+            var consumed = jdbc.sql("""
+                    UPDATE setup_code SET used_at = ? WHERE id = 1 AND code_lookup = ? AND used_at IS NULL""")
+                    .params(Timestamp.from(clock.instant()), lookup(command.setupCode()))
+                    .update();
+            if (consumed != 1 || !isOpen()) {
+                refuse();
+            }
+            var created = OrganizationId.random();
+            organizations.insert(created, command.organizationName().strip(), slug, true);
+            staff.insert(
+                    admin,
+                    created,
+                    command.email().strip(),
+                    command.displayName().strip(),
+                    issued,
+                    EnumSet.of(Role.ADMIN, Role.HANDLER, Role.OPERATOR));
+            audit.record(created, Actor.staff(admin), new AccountsAudit.SetupCompleted(created));
+            events.publishEvent(new FirstAdminJoined(created, admin));
+            return created;
+        });
         return new Completed(
                 organization,
                 admin,
-                issued.recoveryCode(),
+                issued.recovery().code(),
                 totp.enrolment(command.totpSecret(), command.email().strip()).uri());
+    }
+
+    private boolean codeMatches(String code) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM setup_code WHERE id = 1 AND code_lookup = ? AND used_at IS NULL)")
+                .param(lookup(code))
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void refuse() {
+        audit.recordAlone(AuditLog.INSTALLATION, Actor.ANONYMOUS, new AccountsAudit.SetupRefused());
+        throw new InvalidInput(Map.of("setupCode", "error.setup.code"));
     }
 
     private static String defaultSlug(String name) {

@@ -111,22 +111,23 @@ public class Mailbox {
     }
 
     /**
-     * Opens the mailbox that {@code typed} is the receipt of.
+     * Opens the mailbox that {@code typed} is the receipt of. A valid receipt always opens, however
+     * many wrong ones others sent; wrong ones beyond the rate of all of them together are answered
+     * with "too many", without anything about their sender being recorded.
      *
      * @throws ReceiptRejected if it is malformed or opens nothing
-     * @throws TooManyRequests if too many wrong receipts arrived recently
+     * @throws TooManyRequests if it opens nothing and too many wrong receipts arrived recently
      */
     @Transactional(readOnly = true)
     public MailboxAccess open(String typed) {
-        if (!throttle.open()) {
+        var key = Receipt.parse(typed).flatMap(reports::unlock);
+        if (key.isPresent()) {
+            return new MailboxAccess(key.get());
+        }
+        if (!throttle.miss()) {
             throw new TooManyRequests();
         }
-        var key = Receipt.parse(typed).flatMap(reports::unlock);
-        if (key.isEmpty()) {
-            throttle.failed();
-            throw new ReceiptRejected();
-        }
-        return new MailboxAccess(key.get());
+        throw new ReceiptRejected();
     }
 
     /** Starts a browser visit of an opened mailbox and returns the value of its cookie. */

@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The blobs of uploads in progress, recorded as each is written, so that the sweeper cannot take
@@ -21,10 +24,13 @@ public class PendingBlobs {
     public static final Duration LONGEST_UPLOAD = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate alone;
     private final Clock clock;
 
-    PendingBlobs(JdbcClient jdbc, Clock clock) {
+    PendingBlobs(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.alone = new TransactionTemplate(transactions);
+        this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -34,11 +40,22 @@ public class PendingBlobs {
                 .update();
     }
 
+    /** Forgets {@code blobKeys} in the current transaction: their attachment rows commit with it. */
     void forget(Collection<String> blobKeys) {
         if (!blobKeys.isEmpty()) {
             jdbc.sql("DELETE FROM pending_blob WHERE blob_key = ANY(?)")
                     .param(blobKeys.toArray(String[]::new))
                     .update();
+        }
+    }
+
+    /**
+     * Forgets {@code blobKeys} in a transaction of its own, as a discarded upload does: it may be
+     * discarded after its transaction rolled back, when work would otherwise join that transaction.
+     */
+    void forgetNow(Collection<String> blobKeys) {
+        if (!blobKeys.isEmpty()) {
+            alone.executeWithoutResult(status -> forget(blobKeys));
         }
     }
 

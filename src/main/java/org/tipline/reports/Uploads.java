@@ -82,7 +82,7 @@ public class Uploads {
         List<Upload.StoredFile> files = new ArrayList<>();
         Runnable discard = () -> {
             files.forEach(file -> blobs.delete(file.blobKey()));
-            pending.forget(files.stream().map(Upload.StoredFile::blobKey).toList());
+            pending.forgetNow(files.stream().map(Upload.StoredFile::blobKey).toList());
         };
         var text = new long[1];
         var gated = new boolean[1];

@@ -35,4 +35,9 @@ public abstract class RequestRefused extends RuntimeException {
     public String detail() {
         return detail;
     }
+
+    /** Returns how many seconds the client should wait before trying again; 0 for no advice. */
+    public int retryAfterSeconds() {
+        return 0;
+    }
 }

@@ -441,10 +441,16 @@ class BadInputIntegrationTests {
         assertThat(snapshot()).isEqualTo(before);
     }
 
-    record Snapshot(long reports, long grants, long attachments, long messages, long blobs) {}
+    record Snapshot(long reports, long grants, long attachments, long messages, long pending, long blobs) {}
 
     Snapshot snapshot() {
-        return new Snapshot(count("report"), count("key_grant"), count("attachment"), count("message"), blobFiles());
+        return new Snapshot(
+                count("report"),
+                count("key_grant"),
+                count("attachment"),
+                count("message"),
+                count("pending_blob"),
+                blobFiles());
     }
 
     long count(String table) {

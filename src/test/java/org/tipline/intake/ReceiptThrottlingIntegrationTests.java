@@ -12,7 +12,7 @@ import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
 import org.tipline.support.TestChannels;
 
-/** Repeated wrong receipts are throttled, and nothing about who sent them is recorded. */
+/** Repeated wrong receipts are throttled without refusing valid ones, and nothing about who sent them is recorded. */
 @IntegrationTest
 @TestPropertySource(properties = {"tipline.mailbox.wrong-receipts=3", "tipline.mailbox.wrong-receipt-window=1h"})
 class ReceiptThrottlingIntegrationTests {
@@ -27,7 +27,7 @@ class ReceiptThrottlingIntegrationTests {
     JdbcClient jdbc;
 
     @Test
-    void wrongReceiptsAreThrottledForEveryoneWithoutRecordingTheSender() {
+    void wrongReceiptsAreThrottledButAValidOneAlwaysOpens() {
         var http = new Http(port);
         var desk = channels.desk(http);
         var receipt = http.json(
@@ -45,10 +45,20 @@ class ReceiptThrottlingIntegrationTests {
                             .status())
                     .isEqualTo(401);
         }
-        var throttled = http.get("/api/v1/followup", "Authorization", "Receipt " + receipt);
+        var throttled = http.get("/api/v1/followup", "Authorization", "Receipt 0000-0000-0000-0009");
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isPresent();
-        assertThat(http.form("/followup", Map.of("receipt", receipt)).status()).isEqualTo(429);
+        assertThat(http.form("/followup", Map.of("receipt", "0000-0000-0000-0008"))
+                        .status())
+                .isEqualTo(429);
+        // the reporter whose receipt is valid is never refused because of someone else's guesses
+        assertThat(http.get("/api/v1/followup", "Authorization", "Receipt " + receipt)
+                        .status())
+                .isEqualTo(200);
+        var reporter = new Http(port);
+        assertThat(reporter.form("/followup", Map.of("receipt", receipt)).status())
+                .isEqualTo(302);
+        assertThat(reporter.get("/followup").status()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry")
                         .query(Long.class)
                         .single())

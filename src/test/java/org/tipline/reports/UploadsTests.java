@@ -25,14 +25,14 @@ class UploadsTests {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Uploads uploads = new Uploads(
             blobs,
-            new PendingBlobs(null, null) {
+            new PendingBlobs(null, new org.springframework.jdbc.support.JdbcTransactionManager(), null) {
                 @Override
                 void record(String blobKey) {
                     pending.add(blobKey);
                 }
 
                 @Override
-                void forget(java.util.Collection<String> blobKeys) {
+                void forgetNow(java.util.Collection<String> blobKeys) {
                     pending.removeAll(blobKeys);
                 }
             },

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.tipline.crypto.PasswordKeys;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
@@ -47,24 +48,68 @@ public class StaffRecords {
             Set<Role> roles) {
         jdbc.sql("""
                 INSERT INTO staff (id, organization_id, email, display_name, status, password_salt, password_verifier,
-                                   totp_secret, public_key, private_key_by_password, recovery_salt,
+                                   password_scheme, totp_secret, public_key, private_key_by_password, recovery_salt,
                                    private_key_by_recovery, created_at)
-                VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id.value(),
                         organization.value(),
                         email,
                         displayName,
-                        issued.passwordSalt(),
-                        issued.passwordVerifier(),
+                        issued.password().salt(),
+                        issued.password().verifier(),
+                        PasswordKeys.Scheme.PEPPERED.code(),
                         issued.sealedTotpSecret(),
                         issued.publicKey(),
-                        issued.privateKeyByPassword(),
-                        issued.recoverySalt(),
-                        issued.privateKeyByRecovery(),
+                        issued.password().sealedPrivateKey(),
+                        issued.recovery().salt(),
+                        issued.recovery().sealedPrivateKey(),
                         Timestamp.from(clock.instant()))
                 .update();
         setRoles(id, organization, roles);
+    }
+
+    /** Replaces the password copy of a member's private key (and their verifier) with a scheme-2 one. */
+    public void replacePassword(StaffId id, Credentials.PasswordCopy copy) {
+        jdbc.sql("""
+                UPDATE staff SET password_salt = ?, password_verifier = ?, password_scheme = ?, private_key_by_password = ?
+                WHERE id = ?""")
+                .params(
+                        copy.salt(),
+                        copy.verifier(),
+                        PasswordKeys.Scheme.PEPPERED.code(),
+                        copy.sealedPrivateKey(),
+                        id.value())
+                .update();
+    }
+
+    /** Replaces a member's recovery copy and TOTP secret, as recovery does. */
+    public void replaceRecoveryAndTotp(StaffId id, Credentials.RecoveryCopy recovery, byte[] sealedTotp) {
+        jdbc.sql("""
+                UPDATE staff SET recovery_salt = ?, private_key_by_recovery = ?, totp_secret = ?, totp_last_step = 0
+                WHERE id = ?""")
+                .params(recovery.salt(), recovery.sealedPrivateKey(), sealedTotp, id.value())
+                .update();
+    }
+
+    /**
+     * Takes TOTP step {@code step} for a member unless it or a later one was used: a code works
+     * once, even when two logins present it at the same moment.
+     */
+    public boolean claimTotpStep(StaffId id, long step) {
+        return jdbc.sql("UPDATE staff SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
+                        .params(step, id.value(), step)
+                        .update()
+                == 1;
+    }
+
+    /** Marks a member deactivated; returns whether they were active. */
+    public boolean deactivate(StaffId id, OrganizationId organization) {
+        return jdbc.sql(
+                                "UPDATE staff SET status = 'DEACTIVATED' WHERE id = ? AND organization_id = ? AND status = 'ACTIVE'")
+                        .params(id.value(), organization.value())
+                        .update()
+                == 1;
     }
 
     /** Replaces the roles of a staff member. */

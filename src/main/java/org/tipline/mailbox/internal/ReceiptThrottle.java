@@ -6,17 +6,18 @@ import org.springframework.stereotype.Component;
 import org.tipline.mailbox.MailboxProperties;
 
 /**
- * Limits how many wrong receipts this node accepts per window, for everyone together: nothing
- * about the sender is recorded, so the limit cannot be per client. When it is exhausted every
- * receipt is refused until it refills — a denial of follow-up that we prefer to recording who asks.
+ * Counts wrong receipts on this node, for everyone together: nothing about the sender is recorded,
+ * so the limit cannot be per client. It never refuses a valid receipt; a wrong one beyond the rate
+ * is answered with "too many" so that a flood is told to slow down. Each miss costs one HMAC and
+ * one index lookup, and 80-bit receipts make guessing hopeless whatever the rate.
  */
 @Component
 public class ReceiptThrottle {
 
-    private final Bucket failures;
+    private final Bucket misses;
 
     ReceiptThrottle(MailboxProperties properties) {
-        this.failures = Bucket.builder()
+        this.misses = Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(properties.wrongReceipts())
                         .refillGreedy(properties.wrongReceipts(), properties.wrongReceiptWindow())
@@ -24,13 +25,8 @@ public class ReceiptThrottle {
                 .build();
     }
 
-    /** Returns whether a receipt may be tried now. */
-    public boolean open() {
-        return failures.getAvailableTokens() > 0;
-    }
-
-    /** Counts a wrong receipt. */
-    public void failed() {
-        failures.tryConsume(1);
+    /** Counts a wrong receipt; returns false when wrong receipts came faster than the rate. */
+    public boolean miss() {
+        return misses.tryConsume(1);
     }
 }

@@ -49,7 +49,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestRefused.class)
     ResponseEntity<ProblemDetail> refused(RequestRefused e) {
-        return respond(problem(e.status(), e.status().getReasonPhrase(), e.detail()));
+        var response = respond(problem(e.status(), e.status().getReasonPhrase(), e.detail()));
+        return e.retryAfterSeconds() == 0
+                ? response
+                : ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                        .body(response.getBody());
     }
 
     @ExceptionHandler(NoSuchElementException.class)

@@ -22,6 +22,9 @@ class PageExceptionHandler {
     @ExceptionHandler(RequestRefused.class)
     String refused(RequestRefused e, HttpServletResponse response, Model model) {
         response.setStatus(e.status().value());
+        if (e.retryAfterSeconds() > 0) {
+            response.setHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        }
         model.addAttribute("status", e.status().value());
         model.addAttribute("messageKey", e.messageKey());
         return "error";

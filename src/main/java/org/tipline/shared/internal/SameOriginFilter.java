@@ -17,10 +17,12 @@ import org.tipline.shared.WebProperties;
 
 /**
  * Refuses form posts that another site sent: reporter forms carry no staff authority, so without
- * this another site could, say, sign a browser into its own follow-up mailbox. A post is refused
- * when {@code Sec-Fetch-Site} says it came from another origin, or when {@code Origin} names one;
- * browsers send one or both, and a client that sends neither (a script, an old browser) is not a
- * browser being forged. The API is left out: it authenticates by header, never by cookie.
+ * this another site could, say, sign a browser into its own follow-up mailbox. Browsers that send
+ * {@code Sec-Fetch-Site} (every current one, Tor Browser included) are trusted to say where a post
+ * came from; for older ones, an {@code Origin} that names another origin is refused. Because our
+ * pages send {@code Referrer-Policy: no-referrer}, a browser's own posts carry {@code Origin: null},
+ * which alone says nothing. A client that sends neither header (a script) is not a browser being
+ * forged. The API is left out: it authenticates by header, never by cookie.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -44,12 +46,15 @@ class SameOriginFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            response.sendError(HttpStatus.FORBIDDEN.value());
-            return;
-        }
         var origin = request.getHeader("Origin");
-        if (origin != null && !origin.equalsIgnoreCase(expectedOrigin(request))) {
+        boolean foreign;
+        if (site != null) {
+            // the browser's own verdict; Origin is then "null" for our pages (Referrer-Policy: no-referrer)
+            foreign = !site.equals("same-origin") && !site.equals("none");
+        } else {
+            foreign = origin != null && !origin.equals("null") && !origin.equalsIgnoreCase(expectedOrigin(request));
+        }
+        if (foreign) {
             response.sendError(HttpStatus.FORBIDDEN.value());
             return;
         }

@@ -59,6 +59,10 @@ class BlobSweeperIntegrationTests {
         sweeper.sweep();
         assertThat(exists(abandoned)).isFalse();
         assertThat(exists(inProgress)).isTrue();
+        jdbc.sql("DELETE FROM pending_blob WHERE blob_key = ?")
+                .param(inProgress)
+                .update();
+        blobs.delete(inProgress);
     }
 
     private void pending(String key, Instant at) {
