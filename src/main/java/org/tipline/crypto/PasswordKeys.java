@@ -1,9 +1,13 @@
 package org.tipline.crypto;
 
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -27,7 +31,9 @@ import org.tipline.shared.StaffId;
  *
  * <p>Argon2id takes 64 MiB and a core for a few hundred milliseconds, so at most
  * {@code concurrency} runs at once; a request waits up to {@code queueWait} for its turn and is
- * then refused ({@link ServiceBusy}), which bounds both memory and the time others wait.
+ * then refused ({@link ServiceBusy}), which bounds both memory and the time others wait. The runs
+ * happen on platform threads of their own: on the request's virtual thread they would occupy the
+ * few carrier threads and stall every other request mid-transaction, holding its connection.
  */
 @Component
 public class PasswordKeys {
@@ -116,6 +122,7 @@ public class PasswordKeys {
     private final Argon2Properties properties;
     private final byte[] pepper;
     private final Semaphore permits;
+    private final ExecutorService workers;
 
     PasswordKeys(Argon2Properties properties, ServerSecrets secrets) {
         this.properties = properties;
@@ -124,6 +131,13 @@ public class PasswordKeys {
                 ? properties.concurrency()
                 : Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(concurrency, true);
+        this.workers = Executors.newFixedThreadPool(
+                concurrency, Thread.ofPlatform().name("argon2-", 0).daemon(true).factory());
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     /** Returns a fresh 16-byte salt. */
@@ -147,21 +161,30 @@ public class PasswordKeys {
             throw new ServiceBusy();
         }
         try {
-            var parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                    .withMemoryAsKB(properties.memoryKib())
-                    .withIterations(properties.iterations())
-                    .withParallelism(properties.parallelism())
-                    .withSalt(salt)
-                    .build();
-            var generator = new Argon2BytesGenerator();
-            generator.init(parameters);
-            var master = new byte[32];
-            generator.generateBytes(password.toCharArray(), master);
-            return new Stretched(master, salt.clone());
+            return new Stretched(workers.submit(() -> argon2(password, salt)).get(), salt.clone());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceBusy();
+        } catch (ExecutionException e) {
+            throw new CryptoException("Could not stretch a password", e.getCause());
         } finally {
             permits.release();
         }
+    }
+
+    private byte[] argon2(String password, byte[] salt) {
+        var parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(properties.memoryKib())
+                .withIterations(properties.iterations())
+                .withParallelism(properties.parallelism())
+                .withSalt(salt)
+                .build();
+        var generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        var master = new byte[32];
+        generator.generateBytes(password.toCharArray(), master);
+        return master;
     }
 
     /** Derives the current scheme's verifier and key of {@code password} for {@code staff}. */

@@ -20,6 +20,8 @@ public final class UploadRejected extends RequestRefused {
                 HttpStatus.CONTENT_TOO_LARGE,
                 "error.upload.too-many-parts",
                 "The request has more fields and files than this server accepts."),
+        TOO_SLOW(
+                HttpStatus.REQUEST_TIMEOUT, "error.upload.too-slow", "The request arrived too slowly and was stopped."),
         MALFORMED(HttpStatus.BAD_REQUEST, "error.upload.malformed", "The request body could not be read."),
         INVALID_UTF8(HttpStatus.BAD_REQUEST, "error.upload.invalid-utf8", "A text field is not valid UTF-8.");
 

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.tipline.blobs.BlobStore;
 import org.tipline.crypto.FileKey;
+import org.tipline.shared.SlowRequestBody;
 
 /**
  * Reads a multipart request as a stream: text fields are decoded as strict UTF-8 within limits, and
@@ -167,14 +168,17 @@ public class Uploads {
             throw new UploadRejected(UploadRejected.Reason.TOO_LARGE);
         } catch (FileUploadException e) {
             discard.run();
-            throw new UploadRejected(UploadRejected.Reason.MALFORMED);
+            throw new UploadRejected(
+                    SlowRequestBody.in(e) ? UploadRejected.Reason.TOO_SLOW : UploadRejected.Reason.MALFORMED);
         } catch (IOException e) {
             // size limits surface as IOExceptions wrapping the limit exception while streaming
             discard.run();
             throw new UploadRejected(
-                    e.getCause() instanceof FileUploadSizeException
-                            ? UploadRejected.Reason.TOO_LARGE
-                            : UploadRejected.Reason.MALFORMED);
+                    SlowRequestBody.in(e)
+                            ? UploadRejected.Reason.TOO_SLOW
+                            : e.getCause() instanceof FileUploadSizeException
+                                    ? UploadRejected.Reason.TOO_LARGE
+                                    : UploadRejected.Reason.MALFORMED);
         } catch (RuntimeException e) {
             discard.run();
             throw e;
@@ -198,7 +202,8 @@ public class Uploads {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UploadRejected(UploadRejected.Reason.MALFORMED);
+            throw new UploadRejected(
+                    SlowRequestBody.in(e) ? UploadRejected.Reason.TOO_SLOW : UploadRejected.Reason.MALFORMED);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.tipline.shared;
 
 import java.net.URI;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,12 +16,16 @@ import org.springframework.util.unit.DataSize;
  *     the proxy's forwarded headers).
  * @param maxBodySize the largest body other than multipart (JSON, forms)
  * @param maxFormParameters the most parameters a form or query string may have
+ * @param bodyRateGrace how long a request body may arrive at any pace
+ * @param minBodyRate after that, how many bytes a second it must average, or it is cut off (408)
  */
 @ConfigurationProperties("tipline.web")
 public record WebProperties(
         @Nullable URI publicBaseUrl,
         @DefaultValue("2MB") DataSize maxBodySize,
-        @DefaultValue("1000") int maxFormParameters) {
+        @DefaultValue("1000") int maxFormParameters,
+        @DefaultValue("30s") Duration bodyRateGrace,
+        @DefaultValue("1KB") DataSize minBodyRate) {
 
     public WebProperties {
         if (publicBaseUrl != null

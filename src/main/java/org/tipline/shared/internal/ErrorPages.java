@@ -52,6 +52,7 @@ class ErrorPages implements ErrorController {
             case FORBIDDEN -> "error.page.forbidden";
             case CONTENT_TOO_LARGE -> "error.page.too-large";
             case TOO_MANY_REQUESTS -> "error.page.too-many";
+            case REQUEST_TIMEOUT -> "error.upload.too-slow";
             case BAD_REQUEST -> "error.page.bad-request";
             default -> status.is4xxClientError() ? "error.page.bad-request" : "error.page.server";
         };
@@ -63,6 +64,7 @@ class ErrorPages implements ErrorController {
             case FORBIDDEN -> "Your roles do not allow this.";
             case CONTENT_TOO_LARGE -> "The request is larger than this server accepts.";
             case TOO_MANY_REQUESTS -> "Too many attempts. Wait a while and try again.";
+            case REQUEST_TIMEOUT -> "The request arrived too slowly.";
             default ->
                 status.is4xxClientError()
                         ? "The request could not be understood."

@@ -16,7 +16,8 @@ import org.tipline.shared.WebProperties;
 /** Strict form parsing and the body limit, applied before anything else reads a request. */
 class RequestBodyFilterTests {
 
-    private final RequestBodyFilter filter = new RequestBodyFilter(new WebProperties(null, DataSize.ofBytes(64), 3));
+    private final RequestBodyFilter filter = new RequestBodyFilter(new WebProperties(
+            null, DataSize.ofBytes(64), 3, java.time.Duration.ofSeconds(30), DataSize.ofKilobytes(1)));
 
     @Test
     void decodesFormsStrictly() {
