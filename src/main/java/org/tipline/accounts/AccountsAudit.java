@@ -97,6 +97,50 @@ public sealed interface AccountsAudit extends AuditEvent {
         }
     }
 
+    /** An admin deactivated a member: sessions ended, grants removed. */
+    record Deactivated(StaffId member) implements AccountsAudit {
+        public String action() {
+            return "staff.deactivated";
+        }
+
+        public String subject() {
+            return "staff:" + member;
+        }
+    }
+
+    /** A member changed their password; their private key was sealed again. */
+    record PasswordChanged(StaffId member) implements AccountsAudit {
+        public String action() {
+            return "staff.password-changed";
+        }
+
+        public String subject() {
+            return "staff:" + member;
+        }
+    }
+
+    /** A member recovered their account with their recovery code: new password, authenticator and code. */
+    record Recovered(StaffId member) implements AccountsAudit {
+        public String action() {
+            return "staff.recovered";
+        }
+
+        public String subject() {
+            return "staff:" + member;
+        }
+    }
+
+    /** A recovery attempt failed; the actor says whose account, or anonymous for an unknown address. */
+    record FailedRecovery() implements AccountsAudit {
+        public String action() {
+            return "staff.recovery-failed";
+        }
+
+        public @Nullable String subject() {
+            return null;
+        }
+    }
+
     /** A login failed; the actor says whose account, or anonymous for an unknown address. */
     record FailedLogin() implements AccountsAudit {
         public String action() {

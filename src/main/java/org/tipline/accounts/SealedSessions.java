@@ -173,6 +173,15 @@ public class SealedSessions {
                 .update();
     }
 
+    /** Ends every session of {@code holder} but the one of {@code kept}; returns how many it ended. */
+    @Transactional
+    public int endAllExcept(Kind kind, UUID holder, @Nullable String kept) {
+        var parts = SessionToken.parse(kept);
+        return jdbc.sql("DELETE FROM sealed_session WHERE kind = ? AND holder = ? AND id_lookup <> ?")
+                .params(kind.name(), holder, parts == null ? new byte[0] : lookup(kind, parts))
+                .update();
+    }
+
     /**
      * Returns the anti-forgery token of the session of {@code token}, for its forms: derived, so
      * nothing more is stored and nothing is sent to the client that it does not already hold.

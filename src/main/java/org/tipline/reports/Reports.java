@@ -11,8 +11,10 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.StaffDeactivated;
 import org.tipline.accounts.StaffMember;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
@@ -260,6 +262,12 @@ public class Reports {
             audit.record(by.organization(), Actor.staff(by.id()), new ReportsAudit.KeyRevoked(report, member));
         }
         return deleted;
+    }
+
+    /** Removes every grant of a deactivated member, in the deactivation's transaction. */
+    @EventListener
+    void on(StaffDeactivated deactivated) {
+        rows.deleteGrantsOf(deactivated.member(), deactivated.organization());
     }
 
     /** Returns the reports granted to {@code staff}: the cases they may work. */

@@ -176,6 +176,12 @@ class SealedReports {
                 > 0;
     }
 
+    int deleteGrantsOf(StaffId staff, OrganizationId organization) {
+        return jdbc.sql("DELETE FROM key_grant WHERE staff_id = ? AND organization_id = ?")
+                .params(staff.value(), organization.value())
+                .update();
+    }
+
     List<ReportId> grantedTo(StaffId staff, OrganizationId organization) {
         return jdbc.sql("SELECT report_id FROM key_grant WHERE staff_id = ? AND organization_id = ?")
                 .params(staff.value(), organization.value())

@@ -46,7 +46,14 @@ class SecurityConfiguration {
     @Bean
     PathSecurity accountsPaths() {
         return PathSecurity.open(
-                "/setup", "/login", "/invite/*", "/api/v1/setup", "/api/v1/auth/login", "/api/v1/invitations/accept");
+                "/setup",
+                "/login",
+                "/recover",
+                "/invite/*",
+                "/api/v1/setup",
+                "/api/v1/auth/login",
+                "/api/v1/auth/recover",
+                "/api/v1/invitations/accept");
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.tipline.accounts.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -101,6 +102,62 @@ public class StaffRecords {
                         .params(step, id.value(), step)
                         .update()
                 == 1;
+    }
+
+    /** What unlocks a member's private key: the password copy and the recovery copy. */
+    public record Secrets(
+            StaffId id,
+            OrganizationId organization,
+            String email,
+            String displayName,
+            byte[] passwordSalt,
+            byte[] passwordVerifier,
+            PasswordKeys.Scheme scheme,
+            byte[] privateKeyByPassword,
+            byte[] recoverySalt,
+            byte[] privateKeyByRecovery) {
+        @Override
+        public String toString() {
+            return "StaffRecords.Secrets[id=" + id + "]";
+        }
+    }
+
+    /** Returns the key material of an active member. */
+    public Optional<Secrets> secrets(StaffId id) {
+        return secrets("id = ?", id.value());
+    }
+
+    /** Returns the key material of the active member of {@code organization} with {@code email}. */
+    public Optional<Secrets> secrets(OrganizationId organization, String email) {
+        return secrets("organization_id = ? AND lower(email) = lower(?)", organization.value(), email);
+    }
+
+    private Optional<Secrets> secrets(String where, Object... params) {
+        return jdbc.sql("""
+                SELECT id, organization_id, email, display_name, password_salt, password_verifier, password_scheme,
+                       private_key_by_password, recovery_salt, private_key_by_recovery
+                FROM staff WHERE status = 'ACTIVE' AND %s""".formatted(where))
+                .params(params)
+                .query((rs, i) -> new Secrets(
+                        new StaffId(rs.getObject(1, java.util.UUID.class)),
+                        new OrganizationId(rs.getObject(2, java.util.UUID.class)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBytes(5),
+                        rs.getBytes(6),
+                        PasswordKeys.Scheme.of(rs.getInt(7)),
+                        rs.getBytes(8),
+                        rs.getBytes(9),
+                        rs.getBytes(10)))
+                .optional();
+    }
+
+    /** Ends the invitations a member issued that were not accepted yet. */
+    public int expireInvitationsBy(StaffId inviter) {
+        return jdbc.sql(
+                        "UPDATE invitation SET expires_at = ? WHERE invited_by = ? AND accepted_at IS NULL AND expires_at > ?")
+                .params(Timestamp.from(clock.instant()), inviter.value(), Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Marks a member deactivated; returns whether they were active. */

@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tipline.accounts.LoginFailed;
+import org.tipline.accounts.StaffLifecycle;
 import org.tipline.accounts.StaffLogin;
 import org.tipline.accounts.internal.SessionCookie;
+import org.tipline.accounts.internal.Totp;
 import org.tipline.shared.StaffPrincipal;
 
 /** Login for API clients: exchanges password and TOTP code for a bearer token. */
@@ -43,9 +45,13 @@ class AuthApiController {
     }
 
     private final StaffLogin login;
+    private final StaffLifecycle lifecycle;
+    private final Totp totp;
 
-    AuthApiController(StaffLogin login) {
+    AuthApiController(StaffLogin login, StaffLifecycle lifecycle, Totp totp) {
         this.login = login;
+        this.lifecycle = lifecycle;
+        this.totp = totp;
     }
 
     @PostMapping("/api/v1/auth/login")
@@ -62,6 +68,41 @@ class AuthApiController {
                         loggedIn.expiresAt(),
                         loggedIn.staff().value(),
                         loggedIn.organization().value()));
+    }
+
+    record RecoverRequest(
+            @Nullable String organization,
+            @Nullable String email,
+            @Nullable String recoveryCode,
+            @Nullable String password) {
+        @Override
+        public String toString() {
+            return "RecoverRequest[redacted]";
+        }
+    }
+
+    record RecoverResponse(UUID staffId, String otpauthUri, String recoveryCode) {}
+
+    /**
+     * Recovery for API clients: a new password with the recovery code; the new authenticator secret
+     * comes back as a URI, the new recovery code once.
+     */
+    @PostMapping("/api/v1/auth/recover")
+    ResponseEntity<RecoverResponse> recover(@RequestBody RecoverRequest request) {
+        var recovered = lifecycle.recover(new StaffLifecycle.Recovery(
+                request.organization(),
+                Forms.text(request.email()),
+                Forms.text(request.recoveryCode()),
+                Forms.text(request.password()),
+                null,
+                totp.newSecret(),
+                null));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new RecoverResponse(
+                        recovered.staff().value(),
+                        recovered.otpauthUri(),
+                        recovered.recoveryCode().display()));
     }
 
     @PostMapping("/api/v1/auth/logout")

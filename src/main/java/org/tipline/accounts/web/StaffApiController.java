@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tipline.accounts.Invitations;
 import org.tipline.accounts.StaffAdministration;
 import org.tipline.accounts.StaffDirectory;
+import org.tipline.accounts.StaffLifecycle;
 import org.tipline.audit.AuditLog;
 import org.tipline.shared.PublicLinks;
 import org.tipline.shared.Role;
@@ -28,7 +29,7 @@ import org.tipline.shared.StaffPrincipal;
 @RestController
 class StaffApiController {
 
-    record StaffResponse(UUID id, String displayName, String email, Set<Role> roles) {}
+    record StaffResponse(UUID id, String displayName, String email, Set<Role> roles, String keyFingerprint) {}
 
     record InvitationRequest(
             @Nullable String email,
@@ -43,9 +44,10 @@ class StaffApiController {
             boolean intact, long entries, @Nullable Long firstBroken) {}
 
     private final StaffDirectory directory;
-    private final PublicLinks links;
     private final Invitations invitations;
     private final StaffAdministration administration;
+    private final StaffLifecycle lifecycle;
+    private final PublicLinks links;
     private final AuditLog audit;
 
     StaffApiController(
@@ -53,11 +55,13 @@ class StaffApiController {
             Invitations invitations,
             StaffAdministration administration,
             AuditLog audit,
-            PublicLinks links) {
-        this.links = links;
+            PublicLinks links,
+            StaffLifecycle lifecycle) {
         this.directory = directory;
         this.invitations = invitations;
         this.administration = administration;
+        this.lifecycle = lifecycle;
+        this.links = links;
         this.audit = audit;
     }
 
@@ -65,7 +69,12 @@ class StaffApiController {
     List<StaffResponse> staff(@AuthenticationPrincipal StaffPrincipal admin) {
         admin.require(Role.ADMIN);
         return directory.members(admin.organization()).stream()
-                .map(m -> new StaffResponse(m.id().value(), m.displayName(), m.email(), m.roles()))
+                .map(m -> new StaffResponse(
+                        m.id().value(),
+                        m.displayName(),
+                        m.email(),
+                        m.roles(),
+                        m.publicKey().fingerprint()))
                 .toList();
     }
 
@@ -87,6 +96,13 @@ class StaffApiController {
     void roles(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, @RequestBody RolesRequest body) {
         admin.require(Role.ADMIN);
         administration.setRoles(admin, new StaffId(id), StaffController.roles(body.roles()));
+    }
+
+    @PostMapping("/api/v1/staff/{id}/deactivation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deactivate(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id) {
+        admin.require(Role.ADMIN);
+        lifecycle.deactivate(admin, new StaffId(id));
     }
 
     @GetMapping("/api/v1/audit/verify")

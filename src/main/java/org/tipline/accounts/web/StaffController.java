@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.accounts.Invitations;
 import org.tipline.accounts.StaffAdministration;
 import org.tipline.accounts.StaffDirectory;
+import org.tipline.accounts.StaffLifecycle;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.PublicLinks;
 import org.tipline.shared.Role;
@@ -37,16 +38,22 @@ class StaffController {
             @Nullable List<String> roles) {}
 
     private final StaffDirectory directory;
-    private final PublicLinks links;
     private final Invitations invitations;
     private final StaffAdministration administration;
+    private final StaffLifecycle lifecycle;
+    private final PublicLinks links;
 
     StaffController(
-            StaffDirectory directory, Invitations invitations, StaffAdministration administration, PublicLinks links) {
-        this.links = links;
+            StaffDirectory directory,
+            Invitations invitations,
+            StaffAdministration administration,
+            PublicLinks links,
+            StaffLifecycle lifecycle) {
         this.directory = directory;
         this.invitations = invitations;
         this.administration = administration;
+        this.lifecycle = lifecycle;
+        this.links = links;
     }
 
     @GetMapping("/staff")
@@ -100,6 +107,23 @@ class StaffController {
         }
     }
 
+    @PostMapping("/staff/{id}/deactivation")
+    String deactivate(
+            @AuthenticationPrincipal StaffPrincipal admin,
+            @PathVariable UUID id,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        admin.require(Role.ADMIN);
+        try {
+            lifecycle.deactivate(admin, new StaffId(id));
+            return "redirect:/staff?deactivated";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(admin, model, new InviteForm(null, null, null), e.fieldErrors(), null);
+        }
+    }
+
     static Set<Role> roles(@Nullable List<String> names) {
         var roles = EnumSet.noneOf(Role.class);
         if (names != null) {
@@ -124,6 +148,7 @@ class StaffController {
     private String render(
             StaffPrincipal admin, Model model, InviteForm form, Map<String, String> errors, @Nullable String link) {
         model.addAttribute("members", directory.members(admin.organization()));
+        model.addAttribute("self", admin.id());
         model.addAttribute("invitations", invitations.list(admin));
         model.addAttribute("roles", assignable(admin));
         model.addAttribute("inviteForm", form);
