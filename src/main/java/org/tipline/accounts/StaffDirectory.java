@@ -1,8 +1,12 @@
 package org.tipline.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,10 +18,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.internal.StaffKeyTag;
+import org.tipline.audit.AuditLog;
+import org.tipline.audit.IntegrityAlert;
 import org.tipline.crypto.PublicKey;
+import org.tipline.crypto.ServerSecrets;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
+import org.tipline.shared.TamperingDetected;
 
 /** Looks up staff members of an organisation, with their roles and public keys. */
 @Service
@@ -30,15 +39,17 @@ public class StaffDirectory {
             FROM staff s""";
 
     /** Parsed public keys by their stored bytes: parsing builds a Tink primitive each time. */
-    private static final com.github.benmanes.caffeine.cache.Cache<java.nio.ByteBuffer, PublicKey> KEYS =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .maximumSize(10_000)
-                    .build();
+    private static final Cache<ByteBuffer, PublicKey> KEYS =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final JdbcClient jdbc;
+    private final ServerSecrets secrets;
+    private final AuditLog audit;
 
-    StaffDirectory(JdbcClient jdbc) {
+    StaffDirectory(JdbcClient jdbc, ServerSecrets secrets, AuditLog audit) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.audit = audit;
     }
 
     /** Returns the active staff of an organisation, by name. */
@@ -61,6 +72,41 @@ public class StaffDirectory {
                 .query(StaffDirectory::member)
                 .list();
     }
+
+    /**
+     * Returns the active members among {@code ids} in {@code organization} as recipients of a report,
+     * each row checked against its integrity tag first.
+     *
+     * @throws TamperingDetected if a row's id, organisation, status or key is not what Tipline wrote;
+     *     an integrity alert is recorded for the organisation's admins and nothing is returned
+     */
+    public List<Recipient> recipients(OrganizationId organization, Collection<StaffId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var rows = jdbc.sql("""
+                SELECT id, organization_id, status, public_key, key_tag FROM staff
+                WHERE organization_id = ? AND status = 'ACTIVE' AND id = ANY(?)""")
+                .params(organization.value(), ids.stream().map(StaffId::value).toArray(UUID[]::new))
+                .query((rs, i) -> new KeyRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getBytes(4),
+                        rs.getBytes(5)))
+                .list();
+        var recipients = new ArrayList<Recipient>(rows.size());
+        for (var row : rows) {
+            if (!StaffKeyTag.verify(secrets, row.tag(), row.id(), row.organization(), row.status(), row.publicKey())) {
+                audit.alert(organization, new IntegrityAlert("staff:" + row.id()));
+                throw new TamperingDetected();
+            }
+            recipients.add(new Recipient(new StaffId(row.id()), organization, publicKey(row.publicKey())));
+        }
+        return recipients;
+    }
+
+    private record KeyRow(UUID id, UUID organization, String status, byte[] publicKey, byte[] tag) {}
 
     /** Returns one active member of {@code organization}. */
     public Optional<StaffMember> find(OrganizationId organization, StaffId id) {
@@ -98,7 +144,11 @@ public class StaffDirectory {
                 rs.getString(3),
                 rs.getString(4),
                 roles(rs.getArray(6)),
-                KEYS.get(java.nio.ByteBuffer.wrap(rs.getBytes(5)), bytes -> PublicKey.fromBytes(bytes.array())));
+                publicKey(rs.getBytes(5)));
+    }
+
+    private static PublicKey publicKey(byte[] bytes) {
+        return KEYS.get(ByteBuffer.wrap(bytes), key -> PublicKey.fromBytes(key.array()));
     }
 
     static Set<Role> roles(Array array) throws SQLException {

@@ -29,7 +29,10 @@ import org.tipline.accounts.Organizations;
 import org.tipline.accounts.StaffDirectory;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
+import org.tipline.audit.IntegrityAlert;
+import org.tipline.channels.internal.RecipientSetTag;
 import org.tipline.crypto.Receipt;
+import org.tipline.crypto.ServerSecrets;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
@@ -59,13 +62,21 @@ public class Channels {
     private final JdbcClient jdbc;
     private final Organizations organizations;
     private final StaffDirectory staff;
+    private final ServerSecrets secrets;
     private final AuditLog audit;
     private final Clock clock;
 
-    Channels(JdbcClient jdbc, Organizations organizations, StaffDirectory staff, AuditLog audit, Clock clock) {
+    Channels(
+            JdbcClient jdbc,
+            Organizations organizations,
+            StaffDirectory staff,
+            ServerSecrets secrets,
+            AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.staff = staff;
+        this.secrets = secrets;
         this.audit = audit;
         this.clock = clock;
     }
@@ -164,7 +175,7 @@ public class Channels {
         }
         jdbc.sql("""
                 UPDATE channel SET slug = ?, name = ?, public_text = ?, receipt_format = ?, questionnaire_version = ?,
-                                   updated_at = ?
+                                   recipients_tag = ?, updated_at = ?
                 WHERE id = ?""")
                 .params(
                         draft.slug(),
@@ -172,6 +183,7 @@ public class Channels {
                         draft.publicText().strip(),
                         draft.receiptFormat().name(),
                         version,
+                        recipientsTag(id, admin.organization(), version, draft.recipients()),
                         Timestamp.from(clock.instant()),
                         id.value())
                 .update();
@@ -213,8 +225,8 @@ public class Channels {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 INSERT INTO channel (id, organization_id, slug, name, public_text, receipt_format, questionnaire_version,
-                                     created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                                     recipients_tag, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
                 .params(
                         id.value(),
                         organization.value(),
@@ -222,6 +234,7 @@ public class Channels {
                         draft.name().strip(),
                         draft.publicText().strip(),
                         draft.receiptFormat().name(),
+                        recipientsTag(id, organization, 1, draft.recipients()),
                         now,
                         now)
                 .update();
@@ -241,6 +254,15 @@ public class Channels {
                         JSON.writeValueAsString(questionnaire),
                         Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    private byte[] recipientsTag(ChannelId id, OrganizationId organization, int version, List<StaffId> recipients) {
+        return RecipientSetTag.of(
+                secrets,
+                id.value(),
+                organization.value(),
+                version,
+                recipients.stream().map(StaffId::value).toList());
     }
 
     private void setRecipients(ChannelId id, OrganizationId organization, List<StaffId> recipients) {
@@ -325,7 +347,8 @@ public class Channels {
     private static final String SELECT = """
             SELECT c.id, c.organization_id, c.slug, c.name, c.public_text, c.receipt_format, c.questionnaire_version,
                    q.definition,
-                   ARRAY(SELECT r.staff_id FROM channel_recipient r WHERE r.channel_id = c.id ORDER BY r.staff_id)
+                   ARRAY(SELECT r.staff_id FROM channel_recipient r WHERE r.channel_id = c.id ORDER BY r.staff_id),
+                   c.recipients_tag
             FROM channel c JOIN questionnaire q ON q.channel_id = c.id AND q.version = c.questionnaire_version""";
 
     private Optional<Channel> find(String where, Object... params) {
@@ -337,19 +360,33 @@ public class Channels {
 
     private record PublishedAt(OrganizationId organization, String slug) {}
 
+    /**
+     * Maps a channel row. A recipient set whose tag does not verify (a recipient or a version written
+     * straight into the database) counts as no recipient at all, so nothing is sealed to it and an
+     * admin who opens the channel chooses its recipients afresh; an integrity alert is recorded.
+     */
     private Channel channel(ResultSet rs, int row) throws SQLException {
+        var id = rs.getObject(1, UUID.class);
+        var organization = rs.getObject(2, UUID.class);
+        var version = rs.getInt(7);
+        var stored = new ArrayList<UUID>();
+        for (Object recipient : (Object[]) rs.getArray(9).getArray()) {
+            stored.add((UUID) recipient);
+        }
         var recipients = new ArrayList<StaffId>();
-        for (Object id : (Object[]) rs.getArray(9).getArray()) {
-            recipients.add(new StaffId((UUID) id));
+        if (RecipientSetTag.verify(secrets, rs.getBytes(10), id, organization, version, stored)) {
+            stored.forEach(recipient -> recipients.add(new StaffId(recipient)));
+        } else {
+            audit.alert(new OrganizationId(organization), new IntegrityAlert("channel:" + id));
         }
         return new Channel(
-                new ChannelId(rs.getObject(1, UUID.class)),
-                new OrganizationId(rs.getObject(2, UUID.class)),
+                new ChannelId(id),
+                new OrganizationId(organization),
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),
                 Receipt.Format.valueOf(rs.getString(6)),
-                rs.getInt(7),
+                version,
                 JSON.readValue(rs.getString(8), Questionnaire.class),
                 recipients);
     }

@@ -1,13 +1,17 @@
 package org.tipline.crypto;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +61,44 @@ public class ServerSecrets {
         } catch (GeneralSecurityException e) {
             throw new CryptoException("Could not compute a lookup tag", e);
         }
+    }
+
+    /**
+     * Returns an integrity tag over {@code fields}: HMAC-SHA256 with the pepper over the purpose and
+     * each field with its length, so that no two lists of fields share an input. Whoever can write
+     * rows but has not the pepper cannot make a tag for a row of their own (CRYPTO.md, Integrity).
+     */
+    public byte[] tag(String purpose, byte[]... fields) {
+        var out = new ByteArrayOutputStream();
+        for (var field : fields) {
+            out.writeBytes(
+                    ByteBuffer.allocate(Integer.BYTES).putInt(field.length).array());
+            out.writeBytes(field);
+        }
+        return lookup("tag:" + purpose, out.toByteArray());
+    }
+
+    /** Returns whether {@code tag} is the tag of {@code fields} for {@code purpose}, in constant time. */
+    public boolean verifyTag(byte @Nullable [] tag, String purpose, byte[]... fields) {
+        return tag != null && MessageDigest.isEqual(tag, tag(purpose, fields));
+    }
+
+    /** Returns the 16 bytes of {@code id}, a field for {@link #tag}. */
+    public static byte[] field(UUID id) {
+        return ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array();
+    }
+
+    /** Returns the UTF-8 bytes of {@code text}, a field for {@link #tag}. */
+    public static byte[] field(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Returns the 4 bytes of {@code number}, a field for {@link #tag}. */
+    public static byte[] field(int number) {
+        return ByteBuffer.allocate(Integer.BYTES).putInt(number).array();
     }
 
     /** Returns the lookup tag of a receipt. */

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.Recipient;
 import org.tipline.accounts.StaffDirectory;
-import org.tipline.accounts.StaffMember;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.channels.Channel;
@@ -57,6 +57,8 @@ public class ReportIntake {
      *
      * @throws InvalidInput if the answers do not satisfy the questionnaire
      * @throws ChannelUnavailable if no recipient could read the report
+     * @throws org.tipline.shared.TamperingDetected if a recipient's key or the channel's recipient set
+     *     does not carry the tag Tipline wrote; nothing is stored
      * @see ReportSubmitted
      */
     @Transactional
@@ -64,7 +66,7 @@ public class ReportIntake {
             Channel channel, Map<String, List<String>> answers, @Nullable String category, Upload upload) {
         upload.keepOnlyIfCommitted();
         var clean = channel.questionnaire().check(answers, category, filesPerQuestion(channel, upload));
-        var recipients = staff.members(channel.organizationId(), channel.recipients());
+        var recipients = staff.recipients(channel.organizationId(), channel.recipients());
         if (recipients.isEmpty()) {
             throw new ChannelUnavailable();
         }
@@ -84,7 +86,7 @@ public class ReportIntake {
                 channel.organizationId(),
                 channel.id(),
                 filed.receivedAt(),
-                recipients.stream().map(StaffMember::id).toList()));
+                recipients.stream().map(Recipient::id).toList()));
         return new Submitted(filed.report(), filed.receipt());
     }
 

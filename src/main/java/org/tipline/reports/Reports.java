@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.Recipient;
 import org.tipline.accounts.StaffDeactivated;
-import org.tipline.accounts.StaffMember;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.channels.ChannelId;
@@ -66,7 +66,7 @@ public class Reports {
             @Nullable String category,
             Map<String, List<String>> answers,
             Receipt.Format receiptFormat,
-            List<StaffMember> recipients,
+            List<Recipient> recipients,
             Upload upload) {
         @Override
         public String toString() {
@@ -237,9 +237,9 @@ public class Reports {
      * @throws IllegalArgumentException if the key was not opened by staff, or the member is of another organisation
      */
     @Transactional
-    public void grant(ReportKey key, StaffMember member) {
+    public void grant(ReportKey key, Recipient member) {
         var by = key.openedBy().orElseThrow(() -> new IllegalArgumentException("Only staff hand a report on"));
-        if (!member.organizationId().equals(key.organization())) {
+        if (!member.organization().equals(key.organization())) {
             throw new IllegalArgumentException("A report stays in its organisation");
         }
         rows.grant(key.report(), key.organization(), key.contentKey(), List.of(member));

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.tipline.accounts.StaffMember;
+import org.tipline.accounts.Recipient;
 import org.tipline.blobs.BlobStore;
 import org.tipline.channels.ChannelId;
 import org.tipline.crypto.ContentKey;
@@ -144,7 +144,7 @@ class SealedReports {
     }
 
     /** Wraps {@code key} to each recipient and stores the grants in one batch. */
-    void grant(ReportId report, OrganizationId organization, ContentKey key, List<StaffMember> recipients) {
+    void grant(ReportId report, OrganizationId organization, ContentKey key, List<Recipient> recipients) {
         var now = Timestamp.from(clock.instant());
         var rows = new ArrayList<Object[]>(recipients.size());
         for (var recipient : recipients) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tipline.crypto.PasswordKeys;
+import org.tipline.crypto.ServerSecrets;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
@@ -16,10 +17,12 @@ import org.tipline.shared.StaffId;
 public class StaffRecords {
 
     private final JdbcClient jdbc;
+    private final ServerSecrets secrets;
     private final Clock clock;
 
-    StaffRecords(JdbcClient jdbc, Clock clock) {
+    StaffRecords(JdbcClient jdbc, ServerSecrets secrets, Clock clock) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -50,8 +53,8 @@ public class StaffRecords {
         jdbc.sql("""
                 INSERT INTO staff (id, organization_id, email, display_name, status, password_salt, password_verifier,
                                    password_scheme, totp_secret, public_key, private_key_by_password, recovery_salt,
-                                   private_key_by_recovery, created_at)
-                VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   private_key_by_recovery, key_tag, created_at)
+                VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id.value(),
                         organization.value(),
@@ -65,6 +68,7 @@ public class StaffRecords {
                         issued.password().sealedPrivateKey(),
                         issued.recovery().salt(),
                         issued.recovery().sealedPrivateKey(),
+                        StaffKeyTag.of(secrets, id.value(), organization.value(), "ACTIVE", issued.publicKey()),
                         Timestamp.from(clock.instant()))
                 .update();
         setRoles(id, organization, roles);
@@ -160,13 +164,20 @@ public class StaffRecords {
                 .update();
     }
 
-    /** Marks a member deactivated; returns whether they were active. */
+    /** Marks a member deactivated, with the tag of their new status; returns whether they were active. */
     public boolean deactivate(StaffId id, OrganizationId organization) {
-        return jdbc.sql(
-                                "UPDATE staff SET status = 'DEACTIVATED' WHERE id = ? AND organization_id = ? AND status = 'ACTIVE'")
-                        .params(id.value(), organization.value())
-                        .update()
-                == 1;
+        var key = jdbc.sql(
+                        "SELECT public_key FROM staff WHERE id = ? AND organization_id = ? AND status = 'ACTIVE' FOR UPDATE")
+                .params(id.value(), organization.value())
+                .query(byte[].class)
+                .optional();
+        if (key.isEmpty()) {
+            return false;
+        }
+        jdbc.sql("UPDATE staff SET status = 'DEACTIVATED', key_tag = ? WHERE id = ?")
+                .params(StaffKeyTag.of(secrets, id.value(), organization.value(), "DEACTIVATED", key.get()), id.value())
+                .update();
+        return true;
     }
 
     /** Replaces the roles of a staff member. */

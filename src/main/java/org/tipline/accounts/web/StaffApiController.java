@@ -19,13 +19,12 @@ import org.tipline.accounts.Invitations;
 import org.tipline.accounts.StaffAdministration;
 import org.tipline.accounts.StaffDirectory;
 import org.tipline.accounts.StaffLifecycle;
-import org.tipline.audit.AuditLog;
 import org.tipline.shared.PublicLinks;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
 
-/** Staff administration for API clients, and the audit chain check. */
+/** Staff administration for API clients. */
 @RestController
 class StaffApiController {
 
@@ -40,21 +39,16 @@ class StaffApiController {
 
     record RolesRequest(@Nullable List<String> roles) {}
 
-    record AuditVerification(
-            boolean intact, long entries, @Nullable Long firstBroken) {}
-
     private final StaffDirectory directory;
     private final Invitations invitations;
     private final StaffAdministration administration;
     private final StaffLifecycle lifecycle;
     private final PublicLinks links;
-    private final AuditLog audit;
 
     StaffApiController(
             StaffDirectory directory,
             Invitations invitations,
             StaffAdministration administration,
-            AuditLog audit,
             PublicLinks links,
             StaffLifecycle lifecycle) {
         this.directory = directory;
@@ -62,7 +56,6 @@ class StaffApiController {
         this.administration = administration;
         this.lifecycle = lifecycle;
         this.links = links;
-        this.audit = audit;
     }
 
     @GetMapping("/api/v1/staff")
@@ -103,13 +96,5 @@ class StaffApiController {
     void deactivate(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id) {
         admin.require(Role.ADMIN);
         lifecycle.deactivate(admin, new StaffId(id));
-    }
-
-    @GetMapping("/api/v1/audit/verify")
-    AuditVerification verifyAudit(@AuthenticationPrincipal StaffPrincipal admin) {
-        admin.require(Role.ADMIN);
-        audit.chainPending();
-        var result = audit.verify(admin.organization());
-        return new AuditVerification(result.intact(), result.entries(), result.firstBroken());
     }
 }

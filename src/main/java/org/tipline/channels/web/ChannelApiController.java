@@ -108,6 +108,12 @@ class ChannelApiController {
         return channels.list(admin).stream().map(ChannelResponse::of).toList();
     }
 
+    @GetMapping("/api/v1/admin/channels/{id}")
+    ChannelResponse get(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id) {
+        admin.require(Role.ADMIN);
+        return ChannelResponse.of(channels.get(admin, new ChannelId(id)));
+    }
+
     @PostMapping("/api/v1/admin/channels")
     @ResponseStatus(HttpStatus.CREATED)
     ChannelResponse create(@AuthenticationPrincipal StaffPrincipal admin, @RequestBody ChannelRequest request) {

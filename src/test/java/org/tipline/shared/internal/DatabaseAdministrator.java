@@ -28,6 +28,23 @@ public class DatabaseAdministrator {
         return JdbcClient.create(source(DatabaseRoles.OWNER, server.passwords().owner()));
     }
 
+    /** Creates an empty database owned by the schema's owner and returns the owner's data source for it. */
+    public DataSource createDatabase(String name) {
+        superuser()
+                .sql("CREATE DATABASE " + name + " OWNER " + DatabaseRoles.OWNER)
+                .update();
+        var source = new PGSimpleDataSource();
+        source.setURL("jdbc:postgresql://localhost:" + server.postgres().getPort() + "/" + name);
+        source.setUser(DatabaseRoles.OWNER);
+        source.setPassword(server.passwords().owner());
+        return source;
+    }
+
+    /** Drops a database made by {@link #createDatabase}. */
+    public void dropDatabase(String name) {
+        superuser().sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
+    }
+
     /** Returns a data source for {@code user} with {@code password}, right or wrong. */
     public DataSource source(String user, String password) {
         var source = new PGSimpleDataSource();
