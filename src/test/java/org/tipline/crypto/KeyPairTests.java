@@ -3,9 +3,30 @@ package org.tipline.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.crypto.tink.hybrid.internal.X25519Conscrypt;
+import java.security.Security;
 import org.junit.jupiter.api.Test;
 
 class KeyPairTests {
+
+    @Test
+    void hpkeUsesTheNativeX25519() throws Exception {
+        Tink.ensureRegistered();
+        assertThat(Tink.X25519_IMPLEMENTATION.nativeCode())
+                .as(Tink.X25519_IMPLEMENTATION.description())
+                .isTrue();
+        var providers = Security.getProviders();
+        assertThat(providers[providers.length - 1].getName())
+                .as("appended last, so no other algorithm changes provider")
+                .isEqualTo("Conscrypt");
+        // the implementation Tink's X25519 KEM picks when it can
+        assertThat(X25519Conscrypt.create()).isNotNull();
+        var owner = PrivateKey.generate();
+        var key = ContentKey.generate();
+        assertThat(owner.unwrap(owner.publicKey().grant(key, "native"), "native")
+                        .toBytes())
+                .isEqualTo(key.toBytes());
+    }
 
     @Test
     void grantOpensWithTheMatchingPrivateKeyOnly() {
