@@ -39,6 +39,9 @@ public class Organizations {
             .expireAfterWrite(Duration.ofSeconds(5))
             .build();
 
+    /** The key of the home organisation in {@link #bySlug}: never a valid slug. */
+    private static final String HOME = " home";
+
     private final JdbcClient jdbc;
     private final Invitations invitations;
     private final AuditLog audit;
@@ -65,10 +68,12 @@ public class Organizations {
         return Optional.ofNullable(bySlug.get(slug, key -> find("slug = ?", key).orElse(null)));
     }
 
-    /** Returns the home organisation, once set-up has created it. */
-    @Transactional(readOnly = true)
+    /**
+     * Returns the home organisation, once set-up has created it. Asked on every request to a short
+     * reporter address, so it is kept like an organisation found by slug (not before set-up).
+     */
     public Optional<Organization> home() {
-        return find("home");
+        return Optional.ofNullable(bySlug.get(HOME, key -> find("home").orElse(null)));
     }
 
     /**
