@@ -5,8 +5,11 @@
  *
  * mode "load": sets the organisation up, gives the default channel 3 recipients, then submits
  * reports (2 KB of answers, no files) from concurrent clients for the given time, then reads the
- * mailboxes of those reports with their receipts. Prints throughput, p50/p99 latency, and the
- * server's peak heap (sampled with jstat from the server's process).
+ * mailboxes of those reports with their receipts. Prints throughput, p50/p99 latency, the
+ * server's peak heap (sampled with jstat from the server's process), and the CPU time each
+ * measured phase cost per request, read from /proc: the server's JVM, its PostgreSQL (postmaster,
+ * backends and background workers, found by the data directory in the postmaster's command line,
+ * system property {@code postgres.data}), and this driver.
  *
  * mode "large": uploads one 1 GiB attachment (generated on the fly, never held in memory) and
  * prints the time taken and the server's peak heap.
@@ -106,18 +109,30 @@ public class LoadDriver {
         run(clients, 20, () -> post("/api/v1/channels/report/reports", body, null), new ConcurrentLinkedQueue<>(), null);
         var receipts = new ConcurrentLinkedQueue<String>();
         heap.reset();
+        var cpu = Cpu.now(heap.pid);
         var submit = run(clients, seconds, () -> post("/api/v1/channels/report/reports", body, null), receipts, 201);
         submit.print("submissions", heap.peak());
+        Cpu.now(heap.pid).since(cpu).print("submission", submit.count(), submit.seconds());
+
+        // the floor: a public GET through the same filters, security chain, MVC and Jackson, with no
+        // database round trip (the channel is cached) and no crypto
+        heap.reset();
+        cpu = Cpu.now(heap.pid);
+        var floor = run(clients, 10, () -> get("/api/v1/channels/report", null), null, 200);
+        floor.print("channel reads (the framework floor)", heap.peak());
+        Cpu.now(heap.pid).since(cpu).print("channel read", floor.count(), floor.seconds());
 
         var list = new ArrayList<>(receipts);
         Collections.shuffle(list);
         var next = new AtomicLong();
         heap.reset();
+        cpu = Cpu.now(heap.pid);
         var followups = run(clients, Math.max(10, seconds / 2), () -> {
             var receipt = list.get((int) (next.getAndIncrement() % list.size()));
             return get("/api/v1/followup", "Receipt " + receipt);
         }, null, 200);
         followups.print("follow-ups", heap.peak());
+        Cpu.now(heap.pid).since(cpu).print("follow-up", followups.count(), followups.seconds());
     }
 
     static void large(HeapSampler heap) throws Exception {
@@ -207,7 +222,7 @@ public class LoadDriver {
     /** Reads the server's used heap (S0U+S1U+EU+OU) from {@code jstat -gc <pid> 100} and keeps the peak. */
     static final class HeapSampler extends Thread {
         private final AtomicLong peak = new AtomicLong();
-        private final long pid;
+        final long pid;
         private volatile Process jstat;
 
         HeapSampler(long pid) {
@@ -254,6 +269,83 @@ public class LoadDriver {
             if (jstat != null) {
                 jstat.destroy();
             }
+        }
+    }
+
+    /**
+     * CPU time (user + system) of the server's JVM, its PostgreSQL and this driver, from /proc, in
+     * clock ticks ({@code clk.tck}, 100 unless given). PostgreSQL is the postmaster whose command
+     * line names {@code postgres.data}, its live children (backends, WAL writer, checkpointer...)
+     * and the children it already reaped (its cutime and cstime).
+     */
+    record Cpu(long jvm, long postgres, long driver) {
+        static final long TICKS = Long.getLong("clk.tck", 100);
+
+        static Cpu now(long jvmPid) throws Exception {
+            var data = System.getProperty("postgres.data", "");
+            long postgres = 0;
+            var stats = new java.util.HashMap<Long, String[]>();
+            long postmaster = -1;
+            try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var dir : (Iterable<java.nio.file.Path>) processes::iterator) {
+                    var name = dir.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        var stat = stat(Long.parseLong(name));
+                        stats.put(Long.parseLong(name), stat);
+                        var comm = java.nio.file.Files.readString(dir.resolve("comm")).strip();
+                        if (!data.isEmpty() && postmaster < 0 && comm.equals("postgres")) {
+                            var cmdline = new String(java.nio.file.Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8)
+                                    .replace('\0', ' ');
+                            if (cmdline.contains(" -D " + data)) {
+                                postmaster = Long.parseLong(name);
+                            }
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // a process that ended while we looked
+                    }
+                }
+            }
+            if (postmaster < 0 && !data.isEmpty()) {
+                System.out.println("PostgreSQL's postmaster not found for " + data);
+            }
+            if (postmaster > 0) {
+                var own = stats.get(postmaster);
+                postgres += ticks(own, 11) + ticks(own, 12) + ticks(own, 13) + ticks(own, 14);
+                for (var stat : stats.values()) {
+                    if (Long.parseLong(stat[1]) == postmaster) {
+                        postgres += ticks(stat, 11) + ticks(stat, 12);
+                    }
+                }
+            }
+            var jvm = stat(jvmPid);
+            var self = stat(ProcessHandle.current().pid());
+            return new Cpu(ticks(jvm, 11) + ticks(jvm, 12), postgres, ticks(self, 11) + ticks(self, 12));
+        }
+
+        /** The fields of /proc/<pid>/stat after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime. */
+        static String[] stat(long pid) throws java.io.IOException {
+            var text = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            return text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+        }
+
+        static long ticks(String[] stat, int field) {
+            return Long.parseLong(stat[field]);
+        }
+
+        Cpu since(Cpu before) {
+            return new Cpu(jvm - before.jvm, postgres - before.postgres, driver - before.driver);
+        }
+
+        void print(String what, long count, double seconds) {
+            double ms = 1000.0 / TICKS;
+            System.out.printf(
+                    "CPU per %s: server JVM %.2f ms + PostgreSQL %.2f ms = %.2f ms (driver %.2f ms); "
+                            + "cores busy: JVM %.2f, PostgreSQL %.2f, driver %.2f%n",
+                    what, jvm * ms / count, postgres * ms / count, (jvm + postgres) * ms / count, driver * ms / count,
+                    jvm * ms / 1000 / seconds, postgres * ms / 1000 / seconds, driver * ms / 1000 / seconds);
         }
     }
 

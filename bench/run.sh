@@ -2,7 +2,9 @@
 # Tipline benchmark: builds the jar, starts it on a fresh embedded PostgreSQL, and drives it.
 #   bench/run.sh load  [clients] [seconds]   submissions and follow-ups (server heap 1 GiB)
 #   bench/run.sh large                        one 1 GiB attachment (server heap capped at 256 MiB)
+#   bench/run.sh hpke                         one HPKE seal, pure-Java against native X25519
 # Prints figures; never fails on time. Traffic goes to localhost only.
+# SERVER_OPTS adds JVM options to the server (e.g. a JFR recording); KEEP_LOG=<file> keeps its log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-load}
@@ -12,6 +14,14 @@ for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk-*
   if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
 done
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+if [ "$mode" = hpke ]; then
+  classpath=$(./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null)
+  echo "machine: $(nproc) cores, $(uname -sr), java $("$JAVA" -version 2>&1 | head -1)"
+  "$JAVA" -cp "$classpath" bench/HpkeSeal.java java
+  "$JAVA" -cp "$classpath" bench/HpkeSeal.java conscrypt
+  exit 0
+fi
 
 if [ ! -f target/tipline-0.1.0-SNAPSHOT.jar ] || [ -n "${REBUILD:-}" ]; then
   ./mvnw -q -B -DskipTests package
@@ -32,7 +42,7 @@ fi
   --tipline.blobs.directory="$work/blobs" \
   --logging.level.root=WARN "${extra[@]}" > "$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; if [ -n "${KEEP_LOG:-}" ]; then cp "$work/server.log" "$KEEP_LOG"; fi; rm -rf "$work"' EXIT
 
 for _ in $(seq 1 120); do
   code=$(grep -oE '[0-9A-F]{5}-[0-9A-F]{5}-[0-9A-F]{5}-[0-9A-F]{5}' "$work/server.log" | head -1 || true)
@@ -43,4 +53,4 @@ done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), java $("$JAVA" -version 2>&1 | head -1)"
 echo "server: $heap, embedded PostgreSQL 17, data in $work"
-"$JAVA" -Xmx512m bench/LoadDriver.java "http://localhost:$port" "$code" "$mode" "$clients" "$seconds" "$server"
+"$JAVA" -Xmx512m -Dclk.tck="$(getconf CLK_TCK)" -Dpostgres.data="$work/postgres" bench/LoadDriver.java "http://localhost:$port" "$code" "$mode" "$clients" "$seconds" "$server"
