@@ -38,10 +38,7 @@ class StaffLifecycleIntegrationTests {
     void aDeactivatedMemberCanDoNothing() {
         var http = new Http(port);
         var desk = channels.desk(http);
-        http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "s", "description", "d")));
+        desk.submit(http, "s", "d");
         var caseId = desk.newestCase(http);
         var handler = desk.handler();
         var page = new Http(port);
@@ -134,10 +131,7 @@ class StaffLifecycleIntegrationTests {
     void aPasswordChangeSealsTheKeyAgainAndEndsTheOtherSessions() {
         var http = new Http(port);
         var desk = channels.desk(http);
-        http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "Still readable", "description", "d")));
+        desk.submit(http, "Still readable", "d");
         var caseId = desk.newestCase(http);
         var handler = desk.handler();
         var kept = organization.token(http, handler);
@@ -174,10 +168,7 @@ class StaffLifecycleIntegrationTests {
     void theRecoveryCodeSetsANewPasswordAuthenticatorAndCode() {
         var http = new Http(port);
         var desk = channels.desk(http);
-        http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "Recovered", "description", "d")));
+        desk.submit(http, "Recovered", "d");
         var admin = organization.admin(http);
         var adminToken = organization.token(http, admin);
         var email = "recoverer-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";

@@ -156,10 +156,7 @@ class CaseHandlingIntegrationTests {
     }
 
     private String submit(Http http, TestChannels.Desk desk) {
-        var submitted = http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "s", "description", "d")));
+        var submitted = desk.submit(http, "s", "d");
         assertThat(submitted.status()).isEqualTo(201);
         return submitted.json().get("receipt").asString();
     }

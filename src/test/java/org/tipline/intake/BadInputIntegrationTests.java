@@ -119,22 +119,13 @@ class BadInputIntegrationTests {
     void textLimitsAreEnforcedAndHundredKilobyteAnswersWork() {
         var before = snapshot();
         var longest = "é".repeat(100_000);
-        var ok = http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "long", "description", longest)));
+        var ok = desk.submit(http, "long", longest);
         assertThat(ok.status()).isEqualTo(201);
-        var tooLong = http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "x".repeat(1001), "description", "d")));
+        var tooLong = desk.submit(http, "x".repeat(1001), "d");
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(tooLong.json().get("errors").get("answers.subject").asString())
                 .isEqualTo("error.too-long");
-        var over = http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "s", "description", "x".repeat(100_001))));
+        var over = desk.submit(http, "s", "x".repeat(100_001));
         assertThat(over.status()).isEqualTo(422);
         var field = http.multipart(
                 "/r/" + desk.slug(),
@@ -217,13 +208,7 @@ class BadInputIntegrationTests {
 
     @Test
     void followUpFilesAreNotReadForAVisitThatIsNotProven() {
-        var receipt = http.json(
-                        "POST",
-                        "/api/v1/channels/" + desk.slug() + "/reports",
-                        Map.of("answers", Map.of("subject", "s", "description", "d")))
-                .json()
-                .get("receipt")
-                .asString();
+        var receipt = desk.submit(http, "s", "d").json().get("receipt").asString();
         var before = snapshot();
         var file = Map.<String, Object>entry("files", new Http.FilePart("f.txt", "text/plain", new byte[2000]));
         var stranger = new Http(port);
@@ -409,13 +394,7 @@ class BadInputIntegrationTests {
         owner.sql(
                         "CREATE TRIGGER crash_on_attachment BEFORE INSERT ON attachment FOR EACH ROW EXECUTE FUNCTION crash_on_attachment()")
                 .update();
-        var receipt = http.json(
-                        "POST",
-                        "/api/v1/channels/" + desk.slug() + "/reports",
-                        Map.of("answers", Map.of("subject", "s", "description", "d")))
-                .json()
-                .get("receipt")
-                .asString();
+        var receipt = desk.submit(http, "s", "d").json().get("receipt").asString();
         before = snapshot();
         try {
             var response = http.multipart(

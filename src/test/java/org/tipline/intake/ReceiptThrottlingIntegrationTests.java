@@ -30,13 +30,7 @@ class ReceiptThrottlingIntegrationTests {
     void wrongReceiptsAreThrottledButAValidOneAlwaysOpens() {
         var http = new Http(port);
         var desk = channels.desk(http);
-        var receipt = http.json(
-                        "POST",
-                        "/api/v1/channels/" + desk.slug() + "/reports",
-                        Map.of("answers", Map.of("subject", "s", "description", "d")))
-                .json()
-                .get("receipt")
-                .asString();
+        var receipt = desk.submit(http, "s", "d").json().get("receipt").asString();
         // the case is opened in the submission's transaction, so its audit entries are all in
         var auditBefore =
                 jdbc.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();

@@ -151,10 +151,7 @@ class RecipientIntegrityIntegrationTests {
     }
 
     private Http.Response submit(Http http, TestChannels.Desk desk) {
-        return http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "Sealed to whom?", "description", "d")));
+        return desk.submit(http, "Sealed to whom?", "d");
     }
 
     private long reports(TestChannels.Desk desk) {

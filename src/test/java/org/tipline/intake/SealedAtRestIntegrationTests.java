@@ -108,10 +108,7 @@ class SealedAtRestIntegrationTests {
     void aRevokedGrantNoLongerOpensTheReport() {
         var http = new Http(port);
         var desk = channels.desk(http);
-        http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "s", "description", "d")));
+        desk.submit(http, "s", "d");
         var id = desk.newestCase(http);
         assertThat(http.get("/api/v1/cases/" + id, "Authorization", "Bearer " + desk.token())
                         .status())
@@ -128,16 +125,10 @@ class SealedAtRestIntegrationTests {
     void aCiphertextMovedToAnotherReportDoesNotOpen() {
         var http = new Http(port);
         var desk = channels.desk(http);
-        var first = http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "first", "description", "secret of the first report")));
+        var first = desk.submit(http, "first", "secret of the first report");
         assertThat(first.status()).isEqualTo(201);
         var firstId = reportsOf(desk).getFirst();
-        var second = http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "second", "description", "second")));
+        var second = desk.submit(http, "second", "second");
         var receipt = second.json().get("receipt").asString();
         var secondId = reportsOf(desk).stream()
                 .filter(id -> !id.equals(firstId))

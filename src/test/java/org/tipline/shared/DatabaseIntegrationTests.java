@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,10 +64,7 @@ class DatabaseIntegrationTests {
     void theApplicationsRoleWritesRowsButCannotRewriteHistory() {
         var http = new Http(port);
         var desk = channels.desk(http);
-        http.json(
-                "POST",
-                "/api/v1/channels/" + desk.slug() + "/reports",
-                Map.of("answers", Map.of("subject", "s", "description", "d")));
+        desk.submit(http, "s", "d");
         var before =
                 jdbc.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();
         assertThat(before).isPositive();

@@ -26,6 +26,14 @@ public class TestChannels {
     /** A channel and the one handler who receives it, logged in through the API. */
     public record Desk(String slug, UUID channelId, TestOrganization.Staffer handler, String token) {
 
+        /** Sends a report with a subject and a description through the API, as a reporter. */
+        public Http.Response submit(Http http, String subject, String description) {
+            return http.json(
+                    "POST",
+                    "/api/v1/channels/" + slug + "/reports",
+                    Map.of("answers", Map.of("subject", subject, "description", description)));
+        }
+
         /** Returns the id of the newest case in the handler's inbox (cases open with their report). */
         public String newestCase(Http http) {
             var cases = http.get("/api/v1/cases", "Authorization", "Bearer " + token)

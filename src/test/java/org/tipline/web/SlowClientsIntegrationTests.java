@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,10 +64,7 @@ class SlowClientsIntegrationTests {
                 drip(sockets);
                 var started = System.nanoTime();
                 assertThat(http.get("/r/" + desk.slug()).status()).isEqualTo(200);
-                var submitted = http.json(
-                        "POST",
-                        "/api/v1/channels/" + desk.slug() + "/reports",
-                        Map.of("answers", Map.of("subject", "during the flood", "description", "d")));
+                var submitted = desk.submit(http, "during the flood", "d");
                 assertThat(submitted.status()).isEqualTo(201);
                 assertThat(http.get("/api/v1/cases", "Authorization", "Bearer " + desk.token())
                                 .status())
