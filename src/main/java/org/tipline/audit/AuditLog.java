@@ -238,9 +238,11 @@ public class AuditLog {
                     organization,
                     state.sequence(),
                     state.mac(),
-                    state.anchor() == Anchoring.BROKEN
-                            ? "NO LONGER HOLDS ITS ANCHORED HEAD " + state.anchoredSequence()
-                            : "anchored");
+                    switch (state.anchor()) {
+                        case HOLDS -> "anchored";
+                        case NOT_YET -> "not anchored yet";
+                        case BROKEN -> "NO LONGER HOLDS ITS ANCHORED HEAD " + state.anchoredSequence();
+                    });
         }
     }
 
