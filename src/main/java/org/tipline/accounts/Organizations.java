@@ -95,6 +95,14 @@ public class Organizations {
                 .list();
     }
 
+    /** Lists every organisation with its public name and address, for the reporters' directory. */
+    @Transactional(readOnly = true)
+    public List<Organization> directory() {
+        return jdbc.sql(SELECT + " ORDER BY home DESC, lower(name), id")
+                .query(Organizations::organization)
+                .list();
+    }
+
     /**
      * Creates an organisation and invites its first admin, on behalf of the installation operator.
      *

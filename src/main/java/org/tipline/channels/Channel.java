@@ -8,6 +8,8 @@ import org.tipline.shared.StaffId;
 /**
  * A reporting channel as it stands: where reports arrive ({@code /r/<organisation>/<slug>}), what
  * the reporter is asked (the current questionnaire version), and who receives its reports.
+ * {@code whoReads} and {@code retention} are what reporters are told before sending; empty means
+ * the default statement in the reporter's language.
  */
 public record Channel(
         ChannelId id,
@@ -15,6 +17,8 @@ public record Channel(
         String slug,
         String name,
         String publicText,
+        String whoReads,
+        String retention,
         Receipt.Format receiptFormat,
         int questionnaireVersion,
         Questionnaire questionnaire,

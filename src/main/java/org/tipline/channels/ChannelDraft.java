@@ -9,6 +9,8 @@ public record ChannelDraft(
         String slug,
         String name,
         String publicText,
+        String whoReads,
+        String retention,
         Receipt.Format receiptFormat,
         Questionnaire questionnaire,
         List<StaffId> recipients) {}

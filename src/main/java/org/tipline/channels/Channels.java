@@ -99,6 +99,19 @@ public class Channels {
                         .orElse(null))));
     }
 
+    /** Lists the channels open to reporters in {@code organization}, by name, for its front door. */
+    @Transactional(readOnly = true)
+    public List<Channel> published(OrganizationId organization) {
+        return jdbc
+                .sql(SELECT + " WHERE c.organization_id = ? ORDER BY lower(c.name), c.id")
+                .param(organization.value())
+                .query(this::channel)
+                .list()
+                .stream()
+                .filter(channel -> !channel.recipients().isEmpty())
+                .toList();
+    }
+
     /** Returns a channel of the admin's organisation. */
     @Transactional(readOnly = true)
     public Channel get(StaffPrincipal admin, ChannelId id) {
@@ -174,13 +187,15 @@ public class Channels {
             insertQuestionnaire(id, admin.organization(), version, draft.questionnaire());
         }
         jdbc.sql("""
-                UPDATE channel SET slug = ?, name = ?, public_text = ?, receipt_format = ?, questionnaire_version = ?,
-                                   recipients_tag = ?, updated_at = ?
+                UPDATE channel SET slug = ?, name = ?, public_text = ?, who_reads = ?, retention = ?, receipt_format = ?,
+                                   questionnaire_version = ?, recipients_tag = ?, updated_at = ?
                 WHERE id = ?""")
                 .params(
                         draft.slug(),
                         draft.name().strip(),
                         draft.publicText().strip(),
+                        draft.whoReads().strip(),
+                        draft.retention().strip(),
                         draft.receiptFormat().name(),
                         version,
                         recipientsTag(id, admin.organization(), version, draft.recipients()),
@@ -215,6 +230,8 @@ public class Channels {
                         "Report a concern",
                         "Tell us what happened. You do not have to give your name. After sending, you get a receipt: "
                                 + "keep it to read our answers and add information later.",
+                        "",
+                        "",
                         Receipt.Format.LETTERS,
                         Questionnaire.standard(),
                         List.of(joined.admin())));
@@ -224,15 +241,17 @@ public class Channels {
     private void insert(ChannelId id, OrganizationId organization, ChannelDraft draft) {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                INSERT INTO channel (id, organization_id, slug, name, public_text, receipt_format, questionnaire_version,
-                                     recipients_tag, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
+                INSERT INTO channel (id, organization_id, slug, name, public_text, who_reads, retention, receipt_format,
+                                     questionnaire_version, recipients_tag, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
                 .params(
                         id.value(),
                         organization.value(),
                         draft.slug(),
                         draft.name().strip(),
                         draft.publicText().strip(),
+                        draft.whoReads().strip(),
+                        draft.retention().strip(),
                         draft.receiptFormat().name(),
                         recipientsTag(id, organization, 1, draft.recipients()),
                         now,
@@ -289,6 +308,8 @@ public class Channels {
         }
         text("name", draft.name(), 200, true, errors);
         text("publicText", draft.publicText(), 10_000, false, errors);
+        text("whoReads", draft.whoReads(), 2_000, false, errors);
+        text("retention", draft.retention(), 2_000, false, errors);
         var questions = draft.questionnaire().questions();
         if (questions.isEmpty()) {
             errors.put("questions", "error.questions.empty");
@@ -348,7 +369,7 @@ public class Channels {
             SELECT c.id, c.organization_id, c.slug, c.name, c.public_text, c.receipt_format, c.questionnaire_version,
                    q.definition,
                    ARRAY(SELECT r.staff_id FROM channel_recipient r WHERE r.channel_id = c.id ORDER BY r.staff_id),
-                   c.recipients_tag
+                   c.recipients_tag, c.who_reads, c.retention
             FROM channel c JOIN questionnaire q ON q.channel_id = c.id AND q.version = c.questionnaire_version""";
 
     private Optional<Channel> find(String where, Object... params) {
@@ -385,6 +406,8 @@ public class Channels {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),
+                rs.getString(11),
+                rs.getString(12),
                 Receipt.Format.valueOf(rs.getString(6)),
                 version,
                 JSON.readValue(rs.getString(8), Questionnaire.class),

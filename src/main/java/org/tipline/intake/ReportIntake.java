@@ -33,9 +33,16 @@ public class ReportIntake {
     private final Mailbox mailbox;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final SubmitOnce once;
 
     ReportIntake(
-            StaffDirectory staff, Reports reports, Mailbox mailbox, AuditLog audit, ApplicationEventPublisher events) {
+            StaffDirectory staff,
+            Reports reports,
+            Mailbox mailbox,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            SubmitOnce once) {
+        this.once = once;
         this.staff = staff;
         this.reports = reports;
         this.mailbox = mailbox;
@@ -43,8 +50,12 @@ public class ReportIntake {
         this.events = events;
     }
 
-    /** A stored report and its receipt, to be shown once. */
-    public record Submitted(ReportId report, Receipt receipt) {
+    /**
+     * A stored report and its receipt, to be shown once; for a form, also the address of the page
+     * that shows it (after the redirect).
+     */
+    public record Submitted(
+            ReportId report, Receipt receipt, @Nullable String pickup) {
         @Override
         public String toString() {
             return "ReportIntake.Submitted[report=" + report + "]";
@@ -55,6 +66,8 @@ public class ReportIntake {
      * Stores a report on {@code channel} with {@code answers} and the files of {@code upload}; the
      * files are kept only if it commits.
      *
+     * @param guard the form token or idempotency key that makes this the only submission of its kind
+     * @throws AlreadySubmitted if {@code guard} was spent; nothing is stored
      * @throws InvalidInput if the answers do not satisfy the questionnaire
      * @throws ChannelUnavailable if no recipient could read the report
      * @throws org.tipline.shared.TamperingDetected if a recipient's key or the channel's recipient set
@@ -63,8 +76,15 @@ public class ReportIntake {
      */
     @Transactional
     public Submitted submit(
-            Channel channel, Map<String, List<String>> answers, @Nullable String category, Upload upload) {
+            Channel channel,
+            Map<String, List<String>> answers,
+            @Nullable String category,
+            Upload upload,
+            SubmitOnce.@Nullable Guard guard) {
         upload.keepOnlyIfCommitted();
+        if (guard != null) {
+            once.claim(guard);
+        }
         var clean = channel.questionnaire().check(answers, category, filesPerQuestion(channel, upload));
         var recipients = staff.recipients(channel.organizationId(), channel.recipients());
         if (recipients.isEmpty()) {
@@ -87,7 +107,14 @@ public class ReportIntake {
                 channel.id(),
                 filed.receivedAt(),
                 recipients.stream().map(Recipient::id).toList()));
-        return new Submitted(filed.report(), filed.receipt());
+        String pickup = null;
+        if (guard instanceof SubmitOnce.FormToken) {
+            pickup = once.openPickup(filed.receipt());
+            once.complete(guard, pickup);
+        } else if (guard != null) {
+            once.complete(guard, filed.receipt().display());
+        }
+        return new Submitted(filed.report(), filed.receipt(), pickup);
     }
 
     /** Counts the files per file question; a file under any other name is refused. */

@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxFormParameters the most parameters a form or query string may have
  * @param bodyRateGrace how long a request body may arrive at any pace
  * @param minBodyRate after that, how many bytes a second it must average, or it is cut off (408)
+ * @param onionAddress the installation's Tor onion service, e.g. {@code http://abc…xyz.onion}; when
+ *     set, reporter pages name it and send an {@code Onion-Location} header so Tor Browser offers it
+ * @param timeZone the zone pages show times in (each time is shown with it)
  */
 @ConfigurationProperties("tipline.web")
 public record WebProperties(
@@ -25,7 +28,9 @@ public record WebProperties(
         @DefaultValue("2MB") DataSize maxBodySize,
         @DefaultValue("1000") int maxFormParameters,
         @DefaultValue("30s") Duration bodyRateGrace,
-        @DefaultValue("1KB") DataSize minBodyRate) {
+        @DefaultValue("1KB") DataSize minBodyRate,
+        @Nullable URI onionAddress,
+        @DefaultValue("UTC") java.time.ZoneId timeZone) {
 
     public WebProperties {
         if (publicBaseUrl != null
@@ -35,6 +40,19 @@ public record WebProperties(
                         || publicBaseUrl.getRawQuery() != null
                         || publicBaseUrl.getRawFragment() != null)) {
             throw new IllegalArgumentException("tipline.web.public-base-url must be an http(s) address without query");
+        }
+        if (onionAddress != null
+                && (onionAddress.getScheme() == null
+                        || !onionAddress.getScheme().matches("https?")
+                        || onionAddress.getHost() == null
+                        || !onionAddress.getHost().endsWith(".onion")
+                        || onionAddress.getRawQuery() != null
+                        || onionAddress.getRawFragment() != null
+                        || !(onionAddress.getRawPath() == null
+                                || onionAddress.getRawPath().isEmpty()
+                                || onionAddress.getRawPath().equals("/")))) {
+            throw new IllegalArgumentException(
+                    "tipline.web.onion-address must be http(s)://<name>.onion without path or query");
         }
     }
 }

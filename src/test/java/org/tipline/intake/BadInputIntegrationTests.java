@@ -75,6 +75,7 @@ class BadInputIntegrationTests {
         var response = http.multipart(
                 "/r/" + desk.slug(),
                 List.of(
+                        Map.entry("form_token", desk.formToken(http)),
                         Map.entry("answers.subject", SCRIPT + " \u202Eevil\u202C 🦉"),
                         Map.entry("answers.description", "   "),
                         Map.entry("files.evidence", new Http.FilePart("kept.txt", "text/plain", "bytes".getBytes()))));
@@ -85,7 +86,12 @@ class BadInputIntegrationTests {
         assertThat(page.select(".field-error").text()).contains("This field is required.");
         assertThat(page.selectFirst("input[name=answers.subject]").val()).isEqualTo(SCRIPT + " \u202Eevil\u202C 🦉");
         assertThat(response.body()).doesNotContain(SCRIPT);
-        assertThat(page.select("[role=alert]").text()).contains("select them again");
+        assertThat(page.select("[role=alert]").text()).contains("attach your files again");
+        assertThat(page.selectFirst("#error-summary a[href='#answers.description']"))
+                .isNotNull();
+        assertThat(page.selectFirst("textarea[name=answers.description]").attr("aria-describedby"))
+                .isEqualTo("error-description");
+        assertThat(page.selectFirst("input[name=form_token]").val()).isNotBlank();
         assertThat(snapshot()).isEqualTo(before);
 
         var api = http.json(

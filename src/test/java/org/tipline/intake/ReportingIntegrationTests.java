@@ -46,20 +46,28 @@ class ReportingIntegrationTests {
 
         var reporter = new Http(port);
         var fileBytes = "minutes of the meeting, page 1".getBytes(StandardCharsets.UTF_8);
+        var formToken = form.html().selectFirst("input[name=form_token]").val();
         var submitted = reporter.multipart(
                 "/r/" + desk.slug(),
                 List.of(
+                        Map.entry("form_token", formToken),
                         Map.entry("answers.subject", "Invoices 📄 inflated"),
                         Map.entry("answers.description", "The supplier adds 20 % to every invoice since March."),
                         Map.entry("answers.where", "Warehouse"),
                         Map.entry("answers.when", "2026-03-14"),
                         Map.entry("category", "fraud"),
                         Map.entry("files.evidence", new Http.FilePart("minutes.txt", "text/plain", fileBytes))));
-        assertThat(submitted.status()).isEqualTo(200);
+        // post/redirect/get: the receipt is on the page the browser is sent to, shown once
+        assertThat(submitted.status()).isEqualTo(303);
         assertThat(submitted.header("Set-Cookie")).isEmpty();
-        assertThat(submitted.header("Cache-Control"))
+        var location = submitted.header("Location").orElseThrow();
+        assertThat(location).matches("/r/" + desk.slug() + "/receipt/[A-Za-z0-9_-]{22}");
+        var shown = reporter.get(location);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.header("Set-Cookie")).isEmpty();
+        assertThat(shown.header("Cache-Control"))
                 .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
-        var receipt = submitted.html().selectFirst("#receipt").text();
+        var receipt = shown.html().selectFirst("#receipt").text();
         assertThat(receipt).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
 
         var caseJson = onlyCase(http, desk);

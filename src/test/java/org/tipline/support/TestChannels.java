@@ -34,6 +34,15 @@ public class TestChannels {
                     Map.of("answers", Map.of("subject", subject, "description", description)));
         }
 
+        /** Opens the reporter's form and returns its one-time token, as a browser would send it back. */
+        public String formToken(Http http) {
+            var form = http.get("/r/" + slug);
+            if (form.status() != 200) {
+                throw new IllegalStateException("The form did not open: " + form.status());
+            }
+            return form.html().selectFirst("input[name=form_token]").val();
+        }
+
         /** Returns the id of the newest case in the handler's inbox (cases open with their report). */
         public String newestCase(Http http) {
             var cases = http.get("/api/v1/cases", "Authorization", "Bearer " + token)

@@ -20,6 +20,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.tipline.shared.PathSecurity;
 import org.tipline.shared.Problems;
+import org.tipline.shared.WebProperties;
 
 /**
  * The one security filter chain: how a request is authenticated, and the security headers of every
@@ -57,8 +58,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffSessions sessions, List<PathSecurity> modules)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, StaffSessions sessions, List<PathSecurity> modules, WebProperties web) throws Exception {
+        var onion = web.onionAddress() == null
+                ? null
+                : web.onionAddress().toString().replaceAll("/$", "");
         RequestMatcher api = request -> path(request).startsWith("/api/");
         var open = matcher(modules.stream().flatMap(m -> m.open().stream()).toList());
         var reporterPage = matcher(
@@ -117,6 +121,13 @@ class SecurityConfiguration {
                                     ? API_CSP
                                     : reporterPage.matches(request) ? REPORTER_CSP : STAFF_CSP;
                             response.setHeader("Content-Security-Policy", policy);
+                            if (onion != null
+                                    && reporterPage.matches(request)
+                                    && !request.getRequestURI().contains("/receipt/")) {
+                                // Tor Browser offers the onion service of the page the reporter is on (not
+                                // of a one-time receipt page, which a switch would spend)
+                                response.setHeader("Onion-Location", onion + request.getRequestURI());
+                            }
                         }));
         return http.build();
     }

@@ -29,7 +29,13 @@ class ChannelApiController {
 
     /** What a reporter's client needs to build the form. */
     record PublicChannel(
-            String slug, String name, String publicText, String receiptFormat, Questionnaire questionnaire) {}
+            String slug,
+            String name,
+            String publicText,
+            String whoReads,
+            String retention,
+            String receiptFormat,
+            Questionnaire questionnaire) {}
 
     /** A channel as its admin sees it. */
     record ChannelResponse(
@@ -37,6 +43,8 @@ class ChannelApiController {
             String slug,
             String name,
             String publicText,
+            String whoReads,
+            String retention,
             String receiptFormat,
             int questionnaireVersion,
             Questionnaire questionnaire,
@@ -47,6 +55,8 @@ class ChannelApiController {
                     channel.slug(),
                     channel.name(),
                     channel.publicText(),
+                    channel.whoReads(),
+                    channel.retention(),
                     channel.receiptFormat().name(),
                     channel.questionnaireVersion(),
                     channel.questionnaire(),
@@ -59,6 +69,8 @@ class ChannelApiController {
             @Nullable String slug,
             @Nullable String name,
             @Nullable String publicText,
+            @Nullable String whoReads,
+            @Nullable String retention,
             @Nullable String receiptFormat,
             @Nullable Questionnaire questionnaire,
             @Nullable List<UUID> recipients) {
@@ -67,6 +79,8 @@ class ChannelApiController {
                     slug == null ? "" : slug,
                     name == null ? "" : name,
                     publicText == null ? "" : publicText,
+                    whoReads == null ? "" : whoReads,
+                    retention == null ? "" : retention,
                     "DIGITS".equals(receiptFormat) ? Receipt.Format.DIGITS : Receipt.Format.LETTERS,
                     questionnaire == null ? new Questionnaire(List.of(), List.of()) : questionnaire,
                     recipients == null
@@ -98,6 +112,8 @@ class ChannelApiController {
                 channel.slug(),
                 channel.name(),
                 channel.publicText(),
+                channel.whoReads(),
+                channel.retention(),
                 channel.receiptFormat().name(),
                 channel.questionnaire());
     }

@@ -24,6 +24,8 @@ record ChannelForm(
         String slug,
         String name,
         String publicText,
+        String whoReads,
+        String retention,
         String receiptFormat,
         List<Row> rows,
         String categories,
@@ -53,6 +55,8 @@ record ChannelForm(
                 channel.slug(),
                 channel.name(),
                 channel.publicText(),
+                channel.whoReads(),
+                channel.retention(),
                 channel.receiptFormat().name(),
                 withBlanks(rows),
                 String.join(
@@ -65,6 +69,8 @@ record ChannelForm(
 
     static ChannelForm blank(StaffId admin) {
         return new ChannelForm(
+                "",
+                "",
                 "",
                 "",
                 "",
@@ -91,6 +97,8 @@ record ChannelForm(
                 text(params.getFirst("slug")),
                 text(params.getFirst("name")),
                 text(params.getFirst("publicText")),
+                text(params.getFirst("whoReads")),
+                text(params.getFirst("retention")),
                 text(params.getFirst("receiptFormat")),
                 rows,
                 text(params.getFirst("categories")),
@@ -100,7 +108,15 @@ record ChannelForm(
     /** Returns the rows with blank ones added, for re-display. */
     ChannelForm forDisplay() {
         return new ChannelForm(
-                slug, name, publicText, receiptFormat, withBlanks(new ArrayList<>(filled())), categories, recipients);
+                slug,
+                name,
+                publicText,
+                whoReads,
+                retention,
+                receiptFormat,
+                withBlanks(new ArrayList<>(filled())),
+                categories,
+                recipients);
     }
 
     ChannelDraft draft() {
@@ -146,6 +162,8 @@ record ChannelForm(
                 slug.strip().toLowerCase(Locale.ROOT),
                 name,
                 publicText,
+                whoReads,
+                retention,
                 "DIGITS".equals(receiptFormat) ? Receipt.Format.DIGITS : Receipt.Format.LETTERS,
                 new Questionnaire(questions, categories),
                 staff);

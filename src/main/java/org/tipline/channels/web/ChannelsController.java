@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.tipline.accounts.Organizations;
 import org.tipline.accounts.StaffDirectory;
 import org.tipline.channels.ChannelId;
 import org.tipline.channels.Channels;
@@ -26,8 +27,10 @@ class ChannelsController {
 
     private final Channels channels;
     private final StaffDirectory staff;
+    private final Organizations organizations;
 
-    ChannelsController(Channels channels, StaffDirectory staff) {
+    ChannelsController(Channels channels, StaffDirectory staff, Organizations organizations) {
+        this.organizations = organizations;
         this.channels = channels;
         this.staff = staff;
     }
@@ -98,6 +101,8 @@ class ChannelsController {
         model.addAttribute("errors", errors);
         model.addAttribute("types", QuestionType.values());
         model.addAttribute("members", staff.members(admin.organization()));
+        model.addAttribute(
+                "organizationName", organizations.get(admin.organization()).name());
         return "channels/edit";
     }
 }

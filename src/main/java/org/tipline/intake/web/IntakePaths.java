@@ -10,7 +10,13 @@ class IntakePaths {
 
     @Bean
     PathSecurity intakePathSecurity() {
-        return PathSecurity.reporterPages("/", "/r/{slug}", "/r/{organization}/{slug}")
+        return PathSecurity.reporterPages(
+                        "/",
+                        "/o/{organization}",
+                        "/r/{slug}",
+                        "/r/{organization}/{slug}",
+                        "/r/{slug}/receipt/{pickup}",
+                        "/r/{organization}/{slug}/receipt/{pickup}")
                 .andOpen(
                         "/api/v1/channels/{slug}/reports",
                         "/api/v1/organizations/{organization}/channels/{slug}/reports");

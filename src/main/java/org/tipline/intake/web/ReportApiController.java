@@ -13,8 +13,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tipline.channels.ChannelId;
 import org.tipline.channels.Channels;
+import org.tipline.crypto.Receipt;
+import org.tipline.intake.AlreadySubmitted;
 import org.tipline.intake.ReportIntake;
+import org.tipline.intake.SubmitOnce;
 import org.tipline.reports.UploadRejected;
 import org.tipline.reports.Uploads;
 import org.tipline.shared.InvalidInput;
@@ -25,11 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Submission for API clients: {@code multipart/form-data} with a {@code report} JSON part (or
  * {@code answers.<key>} fields) and files as {@code files.<question>}; or plain JSON without files.
+ * An {@code Idempotency-Key} header makes a retry within the window return the first receipt
+ * (marked {@code Idempotent-Replayed: true}) instead of a second report.
  */
 @RestController
 class ReportApiController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     record ReceiptResponse(String receipt) {
         @Override
@@ -58,6 +65,7 @@ class ReportApiController {
             @PathVariable @Nullable String organization, @PathVariable String slug, HttpServletRequest request) {
         var channel =
                 channels.published(organization, slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
+        var guard = guard(request, channel.id());
         var contentType =
                 request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         var json = contentType.startsWith("application/json");
@@ -73,11 +81,41 @@ class ReportApiController {
             Map<String, List<String>> answers =
                     body == null ? Answers.fromFields(upload.fields()) : Answers.fromJson(body.get("answers"));
             var category = body == null ? upload.field("category") : text(body.get("category"));
-            var submitted = intake.submit(channel, answers, category, upload);
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .body(new ReceiptResponse(submitted.receipt().display()));
+            try {
+                var submitted = intake.submit(channel, answers, category, upload, guard);
+                return created(submitted.receipt(), false);
+            } catch (AlreadySubmitted e) {
+                return created(
+                        e.receipt()
+                                .orElseThrow(
+                                        () -> new IllegalStateException("A spent idempotency key holds no receipt")),
+                        true);
+            }
         }
+    }
+
+    /**
+     * Returns the guard of a request's {@code Idempotency-Key}, or null without one.
+     *
+     * @throws InvalidInput if the header is not 1 to 255 visible ASCII characters, or repeated
+     */
+    private static SubmitOnce.@Nullable Guard guard(HttpServletRequest request, ChannelId channel) {
+        var values = java.util.Collections.list(request.getHeaders(IDEMPOTENCY_KEY));
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1 || !SubmitOnce.IdempotencyKey.isValid(values.getFirst())) {
+            throw new InvalidInput(Map.of(IDEMPOTENCY_KEY, "error.idempotency-key.invalid"));
+        }
+        return new SubmitOnce.IdempotencyKey(channel, values.getFirst());
+    }
+
+    private static ResponseEntity<ReceiptResponse> created(Receipt receipt, boolean replayed) {
+        var response = ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (replayed) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(new ReceiptResponse(receipt.display()));
     }
 
     private static JsonNode json(byte[] bytes) {

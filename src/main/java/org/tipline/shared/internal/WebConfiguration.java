@@ -13,6 +13,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
@@ -78,10 +79,26 @@ class WebConfiguration implements WebMvcConfigurer {
                     HttpServletResponse response,
                     Object handler,
                     @Nullable ModelAndView view) {
-                if (view == null || view.getViewName() == null) {
+                if (view == null) {
                     return;
                 }
                 var explicit = request.getParameter(Languages.PARAMETER);
+                if (view.getView() instanceof RedirectView redirect) {
+                    // a 303 after a reporter's post keeps the chosen language too
+                    if (explicit != null
+                            && Languages.isSupported(explicit)
+                            && redirect.getUrl() != null
+                            && !redirect.getUrl().contains(Languages.PARAMETER + "=")) {
+                        redirect.setUrl(UriComponentsBuilder.fromUriString(redirect.getUrl())
+                                .queryParam(Languages.PARAMETER, explicit)
+                                .build()
+                                .toUriString());
+                    }
+                    return;
+                }
+                if (view.getViewName() == null) {
+                    return;
+                }
                 if (view.getViewName().startsWith("redirect:")) {
                     // the choice survives post-redirect-get without a cookie
                     if (explicit != null

@@ -17,7 +17,13 @@ import org.tipline.shared.WebProperties;
 class RequestBodyFilterTests {
 
     private final RequestBodyFilter filter = new RequestBodyFilter(new WebProperties(
-            null, DataSize.ofBytes(64), 3, java.time.Duration.ofSeconds(30), DataSize.ofKilobytes(1)));
+            null,
+            DataSize.ofBytes(64),
+            3,
+            java.time.Duration.ofSeconds(30),
+            DataSize.ofKilobytes(1),
+            null,
+            java.time.ZoneOffset.UTC));
 
     @Test
     void decodesFormsStrictly() {

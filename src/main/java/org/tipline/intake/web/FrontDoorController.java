@@ -1,0 +1,62 @@
+package org.tipline.intake.web;
+
+import java.util.NoSuchElementException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.tipline.accounts.Organizations;
+import org.tipline.channels.Channels;
+
+/**
+ * The front door: {@code /} lists the home organisation's channels (or leads straight to the only
+ * one) and, on an installation with several organisations, the others; {@code /o/<organisation>}
+ * lists one organisation's channels. Before set-up there is nothing to show but set-up.
+ */
+@Controller
+class FrontDoorController {
+
+    private final Organizations organizations;
+    private final Channels channels;
+    private final ReporterPages pages;
+
+    FrontDoorController(Organizations organizations, Channels channels, ReporterPages pages) {
+        this.organizations = organizations;
+        this.channels = channels;
+        this.pages = pages;
+    }
+
+    @GetMapping("/")
+    Object home(Model model) {
+        var home = organizations.home();
+        if (home.isEmpty()) {
+            return ReportController.seeOther("/setup");
+        }
+        var directory = organizations.directory();
+        var open = channels.published(home.get().id());
+        if (directory.size() == 1 && open.size() == 1) {
+            return ReportController.seeOther("/r/" + open.getFirst().slug());
+        }
+        model.addAttribute("organization", home.get());
+        model.addAttribute("channels", open);
+        model.addAttribute("prefix", "/r/");
+        model.addAttribute(
+                "others",
+                directory.stream().filter(organization -> !organization.home()).toList());
+        pages.safety(model);
+        return "intake/front";
+    }
+
+    @GetMapping("/o/{organization}")
+    String organization(@PathVariable String organization, Model model) {
+        var found = organizations
+                .bySlug(organization)
+                .orElseThrow(() -> new NoSuchElementException("No such organisation"));
+        model.addAttribute("organization", found);
+        model.addAttribute("channels", channels.published(found.id()));
+        model.addAttribute("prefix", "/r/" + found.slug() + "/");
+        model.addAttribute("others", java.util.List.of());
+        pages.safety(model);
+        return "intake/front";
+    }
+}

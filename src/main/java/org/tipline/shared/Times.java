@@ -1,0 +1,73 @@
+package org.tipline.shared;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Times as pages show them, as {@code @times} in templates: with their zone (the installation's,
+ * {@code tipline.web.time-zone}, UTC unless set) and how long ago, in the page's language.
+ */
+@Component("times")
+public class Times {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Clock clock;
+    private final MessageSource messages;
+    private final ZoneId zone;
+
+    Times(Clock clock, MessageSource messages, WebProperties web) {
+        this.clock = clock;
+        this.messages = messages;
+        this.zone = web.timeZone();
+    }
+
+    /** Returns the time in the installation's zone with the zone's name, e.g. {@code 2026-11-29 14:05 UTC}. */
+    public String at(@Nullable TemporalAccessor time) {
+        var instant = instant(time);
+        return instant == null ? "" : SHOWN.format(instant.atZone(zone)) + " " + zoneName();
+    }
+
+    /** Returns the time as a machine-readable instant, for {@code <time datetime>}. */
+    public String iso(@Nullable TemporalAccessor time) {
+        var instant = instant(time);
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    /** Returns how long ago the time was, in the request's language: "3 hours ago". */
+    public String ago(@Nullable TemporalAccessor time) {
+        var instant = instant(time);
+        if (instant == null) {
+            return "";
+        }
+        var elapsed = Duration.between(instant, clock.instant());
+        var locale = LocaleContextHolder.getLocale();
+        if (elapsed.toMinutes() < 1) {
+            return messages.getMessage("time.just-now", null, locale);
+        }
+        if (elapsed.toHours() < 1) {
+            return messages.getMessage("time.minutes", new Object[] {elapsed.toMinutes()}, locale);
+        }
+        if (elapsed.toDays() < 1) {
+            return messages.getMessage("time.hours", new Object[] {elapsed.toHours()}, locale);
+        }
+        return messages.getMessage("time.days", new Object[] {elapsed.toDays()}, locale);
+    }
+
+    /** Returns the name of the zone times are shown in. */
+    public String zoneName() {
+        return zone.equals(ZoneId.of("UTC")) || zone.equals(ZoneId.of("Z")) ? "UTC" : zone.getId();
+    }
+
+    private static @Nullable Instant instant(@Nullable TemporalAccessor time) {
+        return time == null ? null : Instant.from(time);
+    }
+}
