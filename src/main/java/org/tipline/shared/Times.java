@@ -39,7 +39,9 @@ public class Times {
     /** Returns the time as a machine-readable instant, for {@code <time datetime>}. */
     public String iso(@Nullable TemporalAccessor time) {
         var instant = instant(time);
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /** Returns how long ago the time was, in the request's language: "3 hours ago". */

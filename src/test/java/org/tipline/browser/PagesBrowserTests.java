@@ -1,0 +1,170 @@
+package org.tipline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tipline.support.Http;
+import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestChannels;
+import org.tipline.support.TestOrganization;
+
+/**
+ * Every page a reporter meets, in each language, on a phone and a desktop, with page scripts off;
+ * and the handler's inbox and case on a phone. Each page is checked with axe-core (WCAG 2.2 AA),
+ * the Nu HTML checker and for sideways scrolling, and photographed into {@code target/screenshots}.
+ */
+@IntegrationTest
+class PagesBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestChannels channels;
+
+    @Autowired
+    TestOrganization organization;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aReporterWalksEveryPageInEachLanguageOnAPhoneAndADesktopWithoutScripts() throws Exception {
+        var http = new Http(port);
+        var desk = channels.desk(http);
+        var base = "http://localhost:" + port;
+        var walks = 0;
+        var organizationName = jdbc.sql("SELECT name FROM organization WHERE home")
+                .query(String.class)
+                .single();
+        for (var lang : List.of("en", "zh-CN")) {
+            for (var width : List.of(390, 1280)) {
+                try (var browser = new Browser("reporter-" + lang + "-" + width, width, false)) {
+                    var driver = browser.driver;
+                    driver.get("data:text/html,<title>off</title><script>document.title='on'</script>");
+                    assertThat(driver.getTitle()).as("page scripts are off").isEqualTo("off");
+
+                    driver.get(base + "/?lang=" + lang);
+                    assertThat(driver.findElement(By.tagName("html")).getAttribute("lang"))
+                            .isEqualTo(lang);
+                    browser.check("front");
+                    driver.findElement(By.cssSelector("a[href^='/r/" + desk.slug() + "']"))
+                            .click();
+                    assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Desk ");
+                    // whose channel it is, who reads it, how long it is kept, how to report safely
+                    assertThat(driver.findElement(By.cssSelector("hgroup p")).getText())
+                            .contains(organizationName);
+                    assertThat(driver.findElement(By.cssSelector(".about")).getText())
+                            .contains(organizationName);
+                    assertThat(driver.findElements(By.cssSelector(".safety li")))
+                            .hasSizeGreaterThanOrEqualTo(4);
+                    assertThat(driver.findElement(By.id("files-metadata")).getText())
+                            .isNotBlank();
+                    browser.check("form");
+
+                    // sent with a required answer missing and a file: the form comes back and says so
+                    var file = Files.createTempFile("photo", ".txt");
+                    Files.writeString(file, "a photo, in words");
+                    driver.findElement(By.name("answers.subject")).sendKeys("Broken fire exit <b>");
+                    driver.findElement(By.name("files.evidence")).sendKeys(file.toString());
+                    driver.findElement(By.id("send")).click();
+                    var summary = driver.findElement(By.id("error-summary"));
+                    assertThat(summary.findElements(By.cssSelector("a[href='#answers.description']")))
+                            .hasSize(1);
+                    assertThat(summary.findElements(By.cssSelector("a[href='#files.evidence']")))
+                            .hasSize(1);
+                    assertThat(driver.findElement(By.name("answers.subject")).getAttribute("value"))
+                            .isEqualTo("Broken fire exit <b>");
+                    assertThat(driver.findElement(By.name("answers.description"))
+                                    .getAttribute("aria-describedby"))
+                            .isEqualTo("error-description");
+                    browser.check("form-errors");
+
+                    driver.findElement(By.name("answers.description")).sendKeys("The exit on floor 2 is chained.");
+                    driver.findElement(By.cssSelector("input[name='answers.where'][value='Warehouse']"))
+                            .click();
+                    driver.findElement(By.name("files.evidence")).sendKeys(file.toString());
+                    driver.findElement(By.id("send")).click();
+                    var receipt = driver.findElement(By.id("receipt")).getText();
+                    assertThat(receipt).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+                    assertThat(driver.getCurrentUrl()).doesNotContain(receipt);
+                    assertThat(driver.manage().getCookies()).isEmpty();
+                    browser.check("receipt");
+                    walks++;
+
+                    // a reload shows it no more and sends nothing
+                    driver.navigate().refresh();
+                    assertThat(driver.findElements(By.id("receipt"))).isEmpty();
+                    assertThat(driver.findElement(By.id("receipt-gone")).isDisplayed())
+                            .isTrue();
+                    browser.check("receipt-gone");
+
+                    driver.get(base + "/followup?lang=" + lang);
+                    browser.check("followup-login");
+                    driver.findElement(By.name("receipt")).sendKeys(receipt.toLowerCase());
+                    driver.findElement(By.cssSelector("button[type=submit]")).click();
+                    assertThat(driver.findElement(By.id("status")).getText()).isNotBlank();
+                    browser.check("followup");
+                }
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM report WHERE channel_id = ?")
+                        .param(desk.channelId())
+                        .query(Long.class)
+                        .single())
+                .as("one report per walk, none from a reload")
+                .isEqualTo(walks);
+    }
+
+    @Test
+    void aHandlerWorksFromAPhone() {
+        var http = new Http(port);
+        var desk = channels.desk(http);
+        desk.submit(http, "Invoices inflated since March", "The supplier adds 20 % to every invoice.");
+        http.json(
+                "POST",
+                "/api/v1/cases/" + desk.newestCase(http) + "/messages",
+                Map.of("message", "Thank you. Which supplier?"),
+                "Authorization",
+                "Bearer " + desk.token());
+        var base = "http://localhost:" + port;
+        for (var lang : List.of("en", "zh-CN")) {
+            try (var browser = new Browser("handler-" + lang + "-390", 390, true)) {
+                var driver = browser.driver;
+                driver.get(base + "/login?lang=" + lang);
+                browser.check("login");
+                driver.findElement(By.id("email")).sendKeys(desk.handler().email());
+                driver.findElement(By.id("password")).sendKeys(desk.handler().password());
+                driver.findElement(By.id("totpCode")).sendKeys(organization.code(desk.handler()));
+                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                assertThat(driver.getCurrentUrl()).contains("/cases");
+                assertThat(driver.findElements(By.cssSelector("table.cards tbody tr")))
+                        .hasSize(1);
+                browser.check("inbox");
+
+                // the navigation is a menu on a phone
+                assertThat(driver.findElement(By.cssSelector(".wide-only")).isDisplayed())
+                        .isFalse();
+                driver.findElement(By.cssSelector("details.menu summary")).click();
+                assertThat(driver.findElement(By.cssSelector("details.menu a[href^='/account']"))
+                                .isDisplayed())
+                        .isTrue();
+                browser.check("inbox-menu");
+                driver.findElement(By.cssSelector("details.menu summary")).click();
+
+                driver.findElement(By.cssSelector("table.cards a.reference")).click();
+                assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
+                assertThat(driver.findElement(By.cssSelector(".thread time")).getText())
+                        .endsWith("UTC");
+                browser.check("case");
+            }
+        }
+    }
+}
