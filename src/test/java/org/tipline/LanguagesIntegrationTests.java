@@ -36,7 +36,21 @@ class LanguagesIntegrationTests {
         assertThat(switched.html().select("a[href*=followup]").attr("href")).endsWith("?lang=zh-CN");
         assertThat(switched.header("Set-Cookie")).isEmpty();
         assertThat(switched.html().select("details.dropdown a").eachAttr("href"))
-                .containsExactly("/r/" + desk.slug() + "?lang=en", "/r/" + desk.slug() + "?lang=zh-CN");
+                .containsExactly(
+                        "/r/" + desk.slug() + "?lang=en",
+                        "/r/" + desk.slug() + "?lang=zh-CN",
+                        "/r/" + desk.slug() + "?lang=ar");
+
+        // Arabic is for reporter pages, right to left; staff pages offer English and Chinese only
+        var arabic = http.get("/r/" + desk.slug(), "Accept-Language", "ar-EG,ar;q=0.9");
+        assertThat(arabic.html().selectFirst("html").attr("lang")).isEqualTo("ar");
+        assertThat(arabic.html().selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(arabic.html().selectFirst("#send").text()).isEqualTo("أرسل البلاغ");
+        var login = http.get("/login?lang=ar");
+        assertThat(login.html().selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(login.html().selectFirst("html").attr("dir")).isEqualTo("ltr");
+        assertThat(login.html().select("details.dropdown a").eachAttr("hreflang"))
+                .containsExactly("en", "zh-CN");
 
         var unknown = http.get("/r/" + desk.slug() + "?lang=xx", "Accept-Language", "fr;q=x, !!");
         assertThat(unknown.status()).isEqualTo(200);

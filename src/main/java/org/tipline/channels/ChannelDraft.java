@@ -11,6 +11,8 @@ public record ChannelDraft(
         String publicText,
         String whoReads,
         String retention,
+        String language,
+        java.util.Map<String, ChannelText> translations,
         Receipt.Format receiptFormat,
         Questionnaire questionnaire,
         List<StaffId> recipients) {}

@@ -34,6 +34,7 @@ import org.tipline.channels.internal.RecipientSetTag;
 import org.tipline.crypto.Receipt;
 import org.tipline.crypto.ServerSecrets;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.Languages;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.Slugs;
@@ -47,6 +48,8 @@ public class Channels {
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final tools.jackson.core.type.TypeReference<Map<String, ChannelText>> TRANSLATIONS =
+            new tools.jackson.core.type.TypeReference<>() {};
 
     /**
      * Channels by organisation and slug, for the submission path. Only found channels are kept, for
@@ -187,8 +190,9 @@ public class Channels {
             insertQuestionnaire(id, admin.organization(), version, draft.questionnaire());
         }
         jdbc.sql("""
-                UPDATE channel SET slug = ?, name = ?, public_text = ?, who_reads = ?, retention = ?, receipt_format = ?,
-                                   questionnaire_version = ?, recipients_tag = ?, updated_at = ?
+                UPDATE channel SET slug = ?, name = ?, public_text = ?, who_reads = ?, retention = ?, language = ?,
+                                   translations = ?::jsonb, receipt_format = ?, questionnaire_version = ?,
+                                   recipients_tag = ?, updated_at = ?
                 WHERE id = ?""")
                 .params(
                         draft.slug(),
@@ -196,6 +200,8 @@ public class Channels {
                         draft.publicText().strip(),
                         draft.whoReads().strip(),
                         draft.retention().strip(),
+                        draft.language(),
+                        translations(draft),
                         draft.receiptFormat().name(),
                         version,
                         recipientsTag(id, admin.organization(), version, draft.recipients()),
@@ -232,6 +238,8 @@ public class Channels {
                                 + "keep it to read our answers and add information later.",
                         "",
                         "",
+                        "en",
+                        Map.of(),
                         Receipt.Format.LETTERS,
                         Questionnaire.standard(),
                         List.of(joined.admin())));
@@ -241,9 +249,10 @@ public class Channels {
     private void insert(ChannelId id, OrganizationId organization, ChannelDraft draft) {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                INSERT INTO channel (id, organization_id, slug, name, public_text, who_reads, retention, receipt_format,
-                                     questionnaire_version, recipients_tag, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
+                INSERT INTO channel (id, organization_id, slug, name, public_text, who_reads, retention, language,
+                                     translations, receipt_format, questionnaire_version, recipients_tag, created_at,
+                                     updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 1, ?, ?, ?)""")
                 .params(
                         id.value(),
                         organization.value(),
@@ -252,6 +261,8 @@ public class Channels {
                         draft.publicText().strip(),
                         draft.whoReads().strip(),
                         draft.retention().strip(),
+                        draft.language(),
+                        translations(draft),
                         draft.receiptFormat().name(),
                         recipientsTag(id, organization, 1, draft.recipients()),
                         now,
@@ -259,6 +270,22 @@ public class Channels {
                 .update();
         insertQuestionnaire(id, organization, 1, draft.questionnaire());
         setRecipients(id, organization, draft.recipients());
+    }
+
+    /** Returns the draft's translations as stored: stripped, blank ones left out. */
+    private static String translations(ChannelDraft draft) {
+        var kept = new java.util.TreeMap<String, ChannelText>();
+        draft.translations().forEach((lang, text) -> {
+            var stripped = new ChannelText(
+                    text.name().strip(),
+                    text.publicText().strip(),
+                    text.whoReads().strip(),
+                    text.retention().strip());
+            if (!stripped.isBlank()) {
+                kept.put(lang, stripped);
+            }
+        });
+        return JSON.writeValueAsString(kept);
     }
 
     private void insertQuestionnaire(
@@ -310,6 +337,20 @@ public class Channels {
         text("publicText", draft.publicText(), 10_000, false, errors);
         text("whoReads", draft.whoReads(), 2_000, false, errors);
         text("retention", draft.retention(), 2_000, false, errors);
+        if (!Languages.SUPPORTED_TAGS.contains(draft.language())) {
+            errors.put("language", "error.language.invalid");
+        }
+        draft.translations().forEach((lang, translated) -> {
+            var field = "translations[" + lang + "]";
+            if (!Languages.SUPPORTED_TAGS.contains(lang) || lang.equals(draft.language())) {
+                errors.put(field, "error.language.invalid");
+                return;
+            }
+            text(field + ".name", translated.name(), 200, false, errors);
+            text(field + ".publicText", translated.publicText(), 10_000, false, errors);
+            text(field + ".whoReads", translated.whoReads(), 2_000, false, errors);
+            text(field + ".retention", translated.retention(), 2_000, false, errors);
+        });
         var questions = draft.questionnaire().questions();
         if (questions.isEmpty()) {
             errors.put("questions", "error.questions.empty");
@@ -336,6 +377,23 @@ public class Channels {
             } else if (!question.options().isEmpty()) {
                 errors.put(field + ".options", "error.options.invalid");
             }
+            for (var translated : question.translations().entrySet()) {
+                var lang = translated.getKey();
+                var prefix = "translations[" + lang + "]." + field;
+                if (!Languages.SUPPORTED_TAGS.contains(lang) || lang.equals(draft.language())) {
+                    errors.put(prefix, "error.language.invalid");
+                    continue;
+                }
+                text(prefix + ".label", translated.getValue().label(), 500, false, errors);
+                text(prefix + ".help", translated.getValue().help(), 2_000, false, errors);
+                var options = translated.getValue().options();
+                if (!options.isEmpty() && options.size() != question.options().size()) {
+                    errors.put(prefix + ".options", "error.options.count");
+                }
+                for (var option : options) {
+                    text(prefix + ".options", option, 500, false, errors);
+                }
+            }
         }
         var categoryKeys = new HashSet<String>();
         for (var category : draft.questionnaire().categories()) {
@@ -343,6 +401,19 @@ public class Channels {
                 errors.put("categories", "error.key.invalid");
             }
             text("categories", category.label(), 200, true, errors);
+            for (var translated : category.translations().entrySet()) {
+                if (!Languages.SUPPORTED_TAGS.contains(translated.getKey())
+                        || translated.getKey().equals(draft.language())) {
+                    errors.put("translations[" + translated.getKey() + "].categories", "error.language.invalid");
+                } else {
+                    text(
+                            "translations[" + translated.getKey() + "].categories",
+                            translated.getValue(),
+                            200,
+                            false,
+                            errors);
+                }
+            }
         }
         if (draft.recipients().isEmpty()) {
             errors.put("recipients", "error.recipients.empty");
@@ -369,7 +440,7 @@ public class Channels {
             SELECT c.id, c.organization_id, c.slug, c.name, c.public_text, c.receipt_format, c.questionnaire_version,
                    q.definition,
                    ARRAY(SELECT r.staff_id FROM channel_recipient r WHERE r.channel_id = c.id ORDER BY r.staff_id),
-                   c.recipients_tag, c.who_reads, c.retention
+                   c.recipients_tag, c.who_reads, c.retention, c.language, c.translations
             FROM channel c JOIN questionnaire q ON q.channel_id = c.id AND q.version = c.questionnaire_version""";
 
     private Optional<Channel> find(String where, Object... params) {
@@ -408,6 +479,8 @@ public class Channels {
                 rs.getString(5),
                 rs.getString(11),
                 rs.getString(12),
+                rs.getString(13),
+                JSON.readValue(rs.getString(14), TRANSLATIONS),
                 Receipt.Format.valueOf(rs.getString(6)),
                 version,
                 JSON.readValue(rs.getString(8), Questionnaire.class),

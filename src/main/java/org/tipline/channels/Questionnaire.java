@@ -22,29 +22,115 @@ public record Questionnaire(List<Question> questions, List<Category> categories)
     /** The longest answer to a long text question. */
     public static final int LONG_TEXT_LIMIT = 100_000;
 
-    /** One question. {@code key} names the answer; {@code options} only for choice questions. */
+    /**
+     * One question. {@code key} names the answer; {@code options} only for choice questions, and
+     * an answer is always one of them as written here, whatever language the reporter read them in.
+     * {@code translations} holds the label, help and options in other languages.
+     */
     public record Question(
-            String key, QuestionType type, String label, String help, boolean required, List<String> options) {
+            String key,
+            QuestionType type,
+            String label,
+            String help,
+            boolean required,
+            List<String> options,
+            Map<String, QuestionText> translations) {
         public Question {
             java.util.Objects.requireNonNull(type, "A question needs a type");
             key = key == null ? "" : key;
             label = label == null ? "" : label;
             help = help == null ? "" : help;
             options = options == null ? List.of() : List.copyOf(options);
+            translations = translations == null ? Map.of() : Map.copyOf(translations);
+        }
+
+        public Question(
+                String key, QuestionType type, String label, String help, boolean required, List<String> options) {
+            this(key, type, label, help, required, options, Map.of());
+        }
+
+        /** Returns the label in {@code lang}, or as written when not translated. */
+        public String label(String lang) {
+            var text = translations.get(lang);
+            return text == null || text.label().isBlank() ? label : text.label();
+        }
+
+        /** Returns the help in {@code lang}, or as written when not translated. */
+        public String help(String lang) {
+            var text = translations.get(lang);
+            return text == null || text.help().isBlank() ? help : text.help();
+        }
+
+        /** Returns how {@code option} reads in {@code lang}, or as written when not translated. */
+        public String optionLabel(String lang, String option) {
+            var text = translations.get(lang);
+            var index = options.indexOf(option);
+            if (text == null || index < 0 || text.options().size() != options.size()) {
+                return option;
+            }
+            var translated = text.options().get(index);
+            return translated.isBlank() ? option : translated;
         }
     }
 
-    /** A category a reporter may choose. */
-    public record Category(String key, String label) {
+    /** A question's label, help and options (in the order of the question's own) in one more language. */
+    public record QuestionText(String label, String help, List<String> options) {
+        public QuestionText {
+            label = label == null ? "" : label;
+            help = help == null ? "" : help;
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+    }
+
+    /** A category a reporter may choose, with its label in other languages. */
+    public record Category(String key, String label, Map<String, String> translations) {
         public Category {
             key = key == null ? "" : key;
             label = label == null ? "" : label;
+            translations = translations == null ? Map.of() : Map.copyOf(translations);
+        }
+
+        public Category(String key, String label) {
+            this(key, label, Map.of());
+        }
+
+        /** Returns the label in {@code lang}, or as written when not translated. */
+        public String label(String lang) {
+            var translated = translations.get(lang);
+            return translated == null || translated.isBlank() ? label : translated;
         }
     }
 
     public Questionnaire {
         questions = questions == null ? List.of() : List.copyOf(questions);
         categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** Returns the fields with no translation into {@code lang}, named as in the admin's form. */
+    public List<String> missingTranslations(String lang) {
+        var missing = new ArrayList<String>();
+        for (int i = 0; i < questions.size(); i++) {
+            var question = questions.get(i);
+            var text = question.translations().get(lang);
+            if (text == null || text.label().isBlank()) {
+                missing.add("questions[" + i + "].label");
+            }
+            if (!question.help().isBlank() && (text == null || text.help().isBlank())) {
+                missing.add("questions[" + i + "].help");
+            }
+            if (!question.options().isEmpty()
+                    && (text == null
+                            || text.options().size() != question.options().size()
+                            || text.options().stream().anyMatch(String::isBlank))) {
+                missing.add("questions[" + i + "].options");
+            }
+        }
+        if (categories.stream()
+                .anyMatch(category ->
+                        category.translations().getOrDefault(lang, "").isBlank())) {
+            missing.add("categories");
+        }
+        return missing;
     }
 
     /** Returns the question named {@code key}. */

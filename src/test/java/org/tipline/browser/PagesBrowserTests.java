@@ -44,7 +44,7 @@ class PagesBrowserTests {
         var organizationName = jdbc.sql("SELECT name FROM organization WHERE home")
                 .query(String.class)
                 .single();
-        for (var lang : List.of("en", "zh-CN")) {
+        for (var lang : List.of("en", "zh-CN", "ar")) {
             for (var width : List.of(390, 1280)) {
                 try (var browser = new Browser("reporter-" + lang + "-" + width, width, false)) {
                     var driver = browser.driver;
@@ -54,6 +54,8 @@ class PagesBrowserTests {
                     driver.get(base + "/?lang=" + lang);
                     assertThat(driver.findElement(By.tagName("html")).getAttribute("lang"))
                             .isEqualTo(lang);
+                    assertThat(driver.findElement(By.tagName("html")).getAttribute("dir"))
+                            .isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
                     browser.check("front");
                     driver.findElement(By.cssSelector("a[href^='/r/" + desk.slug() + "']"))
                             .click();

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +29,52 @@ class TranslationTests {
                 .isEqualTo(new TreeSet<>(english.stringPropertyNames()));
         for (var key : english.stringPropertyNames()) {
             assertThat(chinese.getProperty(key)).as(key).isNotBlank();
+        }
+    }
+
+    @Test
+    void arabicCoversEveryReporterPage() throws IOException {
+        var english = load("messages.properties").stringPropertyNames();
+        var arabic = load("messages_ar.properties");
+        var used = new TreeSet<String>();
+        for (var folder : List.of("intake", "mailbox")) {
+            collect(Path.of("src/main/resources/templates", folder), TEMPLATE_KEY, used);
+        }
+        collect(Path.of("src/main/resources/templates/error.html"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/resources/templates/layout.html"), TEMPLATE_KEY, used);
+        // staff navigation is not on reporter pages
+        used.removeIf(key -> key.startsWith("nav.")
+                && !Set.of("nav.language", "nav.main", "nav.menu").contains(key));
+        for (var status : org.tipline.mailbox.ReporterStatus.values()) {
+            used.add("reporter-status." + status);
+        }
+        // what a reporter's form, upload or visit can answer with
+        used.addAll(List.of(
+                "error.required",
+                "error.too-long",
+                "error.choice.invalid",
+                "error.date.invalid",
+                "error.files.unexpected",
+                "error.channel.unavailable",
+                "error.upload.too-large",
+                "error.upload.too-many-parts",
+                "error.upload.too-many-files",
+                "error.upload.too-slow",
+                "error.upload.malformed",
+                "error.upload.invalid-utf8",
+                "error.page.not-found",
+                "error.page.bad-request",
+                "error.page.server",
+                "error.page.too-many",
+                "report.form-expired",
+                "time.just-now",
+                "time.minutes",
+                "time.hours",
+                "time.days"));
+        assertThat(arabic.stringPropertyNames()).containsAll(used);
+        assertThat(english).containsAll(arabic.stringPropertyNames());
+        for (var key : arabic.stringPropertyNames()) {
+            assertThat(arabic.getProperty(key)).as(key).isNotBlank();
         }
     }
 

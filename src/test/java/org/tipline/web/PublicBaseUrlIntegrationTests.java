@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestChannels;
 import org.tipline.support.TestOrganization;
 
 /** Behind a proxy: links use the configured public address whatever the request says; HSTS over TLS. */
@@ -17,7 +18,8 @@ import org.tipline.support.TestOrganization;
 @TestPropertySource(
         properties = {
             "tipline.web.public-base-url=https://tips.example.org",
-            "server.forward-headers-strategy=framework"
+            "server.forward-headers-strategy=framework",
+            "tipline.web.onion-address=http://tiplineexampleonionaddressxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion"
         })
 class PublicBaseUrlIntegrationTests {
 
@@ -26,6 +28,9 @@ class PublicBaseUrlIntegrationTests {
 
     @Autowired
     TestOrganization organization;
+
+    @Autowired
+    TestChannels channels;
 
     @Test
     void invitationLinksStartWithThePublicAddressWhateverHostTheRequestNames() {
@@ -43,6 +48,22 @@ class PublicBaseUrlIntegrationTests {
                 "http");
         assertThat(invitation.status()).isEqualTo(201);
         assertThat(invitation.json().get("link").asString()).startsWith("https://tips.example.org/invite/");
+    }
+
+    @Test
+    void reporterPagesNameTheOnionServiceAndTellTorBrowser() {
+        var http = new Http(port);
+        var desk = channels.desk(http);
+        var onion = "http://tiplineexampleonionaddressxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion";
+        var form = http.get("/r/" + desk.slug());
+        assertThat(form.header("Onion-Location")).hasValue(onion + "/r/" + desk.slug());
+        assertThat(form.html().select(".safety").text()).contains(onion);
+        assertThat(http.get("/followup").header("Onion-Location")).hasValue(onion + "/followup");
+        // not on staff pages, and not on a one-time receipt page, which a switch would spend
+        assertThat(http.get("/login").header("Onion-Location")).isEmpty();
+        assertThat(http.get("/r/" + desk.slug() + "/receipt/AAAAAAAAAAAAAAAAAAAAAA")
+                        .header("Onion-Location"))
+                .isEmpty();
     }
 
     @Test

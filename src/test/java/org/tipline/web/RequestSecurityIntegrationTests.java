@@ -35,6 +35,30 @@ class RequestSecurityIntegrationTests {
     Setup setup;
 
     @Test
+    void staticAssetsAreCompressedButPagesAndApiAnswersNeverAre() {
+        var http = new Http(port);
+        var desk = channels.desk(http);
+        var css = http.get("/webjars/picocss__pico/css/pico.min.css", "Accept-Encoding", "gzip");
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Content-Encoding")).hasValue("gzip");
+        assertThat(css.bytes().length).isLessThan(30_000);
+        assertThat(http.get("/css/tipline.css", "Accept-Encoding", "gzip").header("Content-Encoding"))
+                .hasValue("gzip");
+        // pages carry form tokens and receipts beside echoed input: compression would leak them (BREACH)
+        var page = http.get("/r/" + desk.slug() + "?lang=en", "Accept-Encoding", "gzip");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Encoding")).isEmpty();
+        var api = http.json(
+                "POST",
+                "/api/v1/channels/" + desk.slug() + "/reports",
+                Map.of("answers", Map.of("subject", "s", "description", "d".repeat(3000))),
+                "Accept-Encoding",
+                "gzip");
+        assertThat(api.status()).isEqualTo(201);
+        assertThat(api.header("Content-Encoding")).isEmpty();
+    }
+
+    @Test
     void theApiNeverTakesTheStaffCookie() {
         var browser = new Http(port);
         var admin = organization.admin(browser);

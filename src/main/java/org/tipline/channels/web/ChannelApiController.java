@@ -1,6 +1,7 @@
 package org.tipline.channels.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tipline.channels.Channel;
 import org.tipline.channels.ChannelDraft;
 import org.tipline.channels.ChannelId;
+import org.tipline.channels.ChannelText;
 import org.tipline.channels.Channels;
 import org.tipline.channels.Questionnaire;
 import org.tipline.crypto.Receipt;
@@ -34,6 +36,8 @@ class ChannelApiController {
             String publicText,
             String whoReads,
             String retention,
+            String language,
+            Map<String, ChannelText> translations,
             String receiptFormat,
             Questionnaire questionnaire) {}
 
@@ -45,6 +49,9 @@ class ChannelApiController {
             String publicText,
             String whoReads,
             String retention,
+            String language,
+            Map<String, ChannelText> translations,
+            Map<String, List<String>> missingTranslations,
             String receiptFormat,
             int questionnaireVersion,
             Questionnaire questionnaire,
@@ -57,6 +64,9 @@ class ChannelApiController {
                     channel.publicText(),
                     channel.whoReads(),
                     channel.retention(),
+                    channel.language(),
+                    channel.translations(),
+                    channel.missingTranslations(),
                     channel.receiptFormat().name(),
                     channel.questionnaireVersion(),
                     channel.questionnaire(),
@@ -71,6 +81,8 @@ class ChannelApiController {
             @Nullable String publicText,
             @Nullable String whoReads,
             @Nullable String retention,
+            @Nullable String language,
+            @Nullable Map<String, ChannelText> translations,
             @Nullable String receiptFormat,
             @Nullable Questionnaire questionnaire,
             @Nullable List<UUID> recipients) {
@@ -81,6 +93,8 @@ class ChannelApiController {
                     publicText == null ? "" : publicText,
                     whoReads == null ? "" : whoReads,
                     retention == null ? "" : retention,
+                    language == null ? "en" : language,
+                    translations == null ? Map.of() : translations,
                     "DIGITS".equals(receiptFormat) ? Receipt.Format.DIGITS : Receipt.Format.LETTERS,
                     questionnaire == null ? new Questionnaire(List.of(), List.of()) : questionnaire,
                     recipients == null
@@ -114,6 +128,8 @@ class ChannelApiController {
                 channel.publicText(),
                 channel.whoReads(),
                 channel.retention(),
+                channel.language(),
+                channel.translations(),
                 channel.receiptFormat().name(),
                 channel.questionnaire());
     }

@@ -2,23 +2,29 @@ package org.tipline.channels.web;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 import org.tipline.channels.Channel;
 import org.tipline.channels.ChannelDraft;
+import org.tipline.channels.ChannelText;
 import org.tipline.channels.QuestionType;
 import org.tipline.channels.Questionnaire;
 import org.tipline.crypto.Receipt;
+import org.tipline.shared.Languages;
 import org.tipline.shared.StaffId;
 
 /**
  * The channel editing form, read from request parameters: question rows are indexed
  * ({@code q[0].label}, {@code q[0].type}, …); rows without a label are dropped, so the page needs
- * no script to add or remove questions.
+ * no script to add or remove questions. The texts in other languages come as
+ * {@code t[<lang>].name}, {@code t[<lang>].q[0].label}, {@code t[<lang>].categories} (one line per
+ * category, in order) and so on.
  */
 record ChannelForm(
         String slug,
@@ -26,16 +32,44 @@ record ChannelForm(
         String publicText,
         String whoReads,
         String retention,
+        String language,
+        Map<String, ChannelText> texts,
         String receiptFormat,
         List<Row> rows,
         String categories,
+        Map<String, String> categoryTexts,
         List<String> recipients) {
 
-    /** One question row of the form. */
-    record Row(String key, String label, String type, String help, boolean required, String options) {
+    /** One question row of the form, with its texts in other languages. */
+    record Row(
+            String key,
+            String label,
+            String type,
+            String help,
+            boolean required,
+            String options,
+            Map<String, RowText> texts) {
         static Row blank(String key) {
-            return new Row(key, "", QuestionType.SHORT_TEXT.name(), "", false, "");
+            return new Row(key, "", QuestionType.SHORT_TEXT.name(), "", false, "", Map.of());
         }
+
+        /** Returns the row's texts in {@code lang}, blank when there are none. */
+        public RowText in(String lang) {
+            return texts.getOrDefault(lang, new RowText("", "", ""));
+        }
+    }
+
+    /** A question's label, help and options (one per line) in one more language. */
+    record RowText(String label, String help, String options) {}
+
+    /** Returns the channel's texts in {@code lang}, blank when there are none. */
+    public ChannelText in(String lang) {
+        return texts.getOrDefault(lang, new ChannelText("", "", "", ""));
+    }
+
+    /** Returns the category lines in {@code lang}. */
+    public String categoriesIn(String lang) {
+        return categoryTexts.getOrDefault(lang, "");
     }
 
     static final int BLANK_ROWS = 3;
@@ -43,13 +77,31 @@ record ChannelForm(
     static ChannelForm of(Channel channel) {
         var rows = new ArrayList<Row>();
         for (var question : channel.questionnaire().questions()) {
+            var texts = new HashMap<String, RowText>();
+            question.translations()
+                    .forEach((lang, text) ->
+                            texts.put(lang, new RowText(text.label(), text.help(), String.join("\n", text.options()))));
             rows.add(new Row(
                     question.key(),
                     question.label(),
                     question.type().name(),
                     question.help(),
                     question.required(),
-                    String.join("\n", question.options())));
+                    String.join("\n", question.options()),
+                    texts));
+        }
+        var categoryTexts = new HashMap<String, String>();
+        for (var lang : Languages.SUPPORTED_TAGS) {
+            var categories = channel.questionnaire().categories();
+            if (categories.stream().anyMatch(c -> c.translations().containsKey(lang))) {
+                categoryTexts.put(
+                        lang,
+                        String.join(
+                                "\n",
+                                categories.stream()
+                                        .map(c -> c.translations().getOrDefault(lang, ""))
+                                        .toList()));
+            }
         }
         return new ChannelForm(
                 channel.slug(),
@@ -57,6 +109,8 @@ record ChannelForm(
                 channel.publicText(),
                 channel.whoReads(),
                 channel.retention(),
+                channel.language(),
+                channel.translations(),
                 channel.receiptFormat().name(),
                 withBlanks(rows),
                 String.join(
@@ -64,6 +118,7 @@ record ChannelForm(
                         channel.questionnaire().categories().stream()
                                 .map(Questionnaire.Category::label)
                                 .toList()),
+                categoryTexts,
                 channel.recipients().stream().map(StaffId::toString).toList());
     }
 
@@ -74,9 +129,12 @@ record ChannelForm(
                 "",
                 "",
                 "",
+                "en",
+                Map.of(),
                 Receipt.Format.LETTERS.name(),
                 withBlanks(new ArrayList<>()),
                 "",
+                Map.of(),
                 List.of(admin.toString()));
     }
 
@@ -84,14 +142,45 @@ record ChannelForm(
         var rows = new ArrayList<Row>();
         for (int i = 0; i < 200 && params.containsKey("q[" + i + "].label"); i++) {
             var prefix = "q[" + i + "].";
+            var texts = new HashMap<String, RowText>();
+            for (var lang : Languages.SUPPORTED_TAGS) {
+                var translated = "t[" + lang + "]." + prefix;
+                if (params.containsKey(translated + "label")) {
+                    texts.put(
+                            lang,
+                            new RowText(
+                                    text(params.getFirst(translated + "label")),
+                                    text(params.getFirst(translated + "help")),
+                                    text(params.getFirst(translated + "options"))));
+                }
+            }
             rows.add(new Row(
                     text(params.getFirst(prefix + "key")),
                     text(params.getFirst(prefix + "label")),
                     text(params.getFirst(prefix + "type")),
                     text(params.getFirst(prefix + "help")),
                     params.containsKey(prefix + "required"),
-                    text(params.getFirst(prefix + "options"))));
+                    text(params.getFirst(prefix + "options")),
+                    texts));
         }
+        var texts = new HashMap<String, ChannelText>();
+        var categoryTexts = new HashMap<String, String>();
+        for (var lang : Languages.SUPPORTED_TAGS) {
+            var prefix = "t[" + lang + "].";
+            if (params.containsKey(prefix + "name")) {
+                texts.put(
+                        lang,
+                        new ChannelText(
+                                text(params.getFirst(prefix + "name")),
+                                text(params.getFirst(prefix + "publicText")),
+                                text(params.getFirst(prefix + "whoReads")),
+                                text(params.getFirst(prefix + "retention"))));
+            }
+            if (params.containsKey(prefix + "categories")) {
+                categoryTexts.put(lang, text(params.getFirst(prefix + "categories")));
+            }
+        }
+        var language = text(params.getFirst("language"));
         var recipients = params.get("recipients");
         return new ChannelForm(
                 text(params.getFirst("slug")),
@@ -99,9 +188,12 @@ record ChannelForm(
                 text(params.getFirst("publicText")),
                 text(params.getFirst("whoReads")),
                 text(params.getFirst("retention")),
+                language.isEmpty() ? "en" : language,
+                texts,
                 text(params.getFirst("receiptFormat")),
                 rows,
                 text(params.getFirst("categories")),
+                categoryTexts,
                 recipients == null ? List.of() : List.copyOf(recipients));
     }
 
@@ -113,9 +205,12 @@ record ChannelForm(
                 publicText,
                 whoReads,
                 retention,
+                language,
+                texts,
                 receiptFormat,
                 withBlanks(new ArrayList<>(filled())),
                 categories,
+                categoryTexts,
                 recipients);
     }
 
@@ -135,20 +230,37 @@ record ChannelForm(
             }
             var type = parseType(row.type());
             var options = type.hasOptions() ? lines(row.options()) : List.<String>of();
+            var translations = new HashMap<String, Questionnaire.QuestionText>();
+            row.texts().forEach((lang, text) -> {
+                var translatedOptions = type.hasOptions() ? rawLines(text.options()) : List.<String>of();
+                if (!text.label().isBlank() || !text.help().isBlank() || !translatedOptions.isEmpty()) {
+                    translations.put(
+                            lang,
+                            new Questionnaire.QuestionText(
+                                    text.label().strip(), text.help().strip(), translatedOptions));
+                }
+            });
             questions.add(new Questionnaire.Question(
-                    key, type, row.label().strip(), row.help().strip(), row.required(), options));
+                    key, type, row.label().strip(), row.help().strip(), row.required(), options, translations));
         }
         var categories = new ArrayList<Questionnaire.Category>();
         var categoryKeys = new HashSet<String>();
-        int index = 1;
-        for (var label : lines(this.categories)) {
+        var labels = lines(this.categories);
+        for (int index = 0; index < labels.size(); index++) {
+            var label = labels.get(index);
             var key = keyOf(label);
             if (key.isEmpty() || !categoryKeys.add(key)) {
-                key = "c" + index;
+                key = "c" + (index + 1);
                 categoryKeys.add(key);
             }
-            categories.add(new Questionnaire.Category(key, label));
-            index++;
+            var translations = new HashMap<String, String>();
+            for (var entry : categoryTexts.entrySet()) {
+                var translated = rawLines(entry.getValue());
+                if (index < translated.size() && !translated.get(index).isBlank()) {
+                    translations.put(entry.getKey(), translated.get(index));
+                }
+            }
+            categories.add(new Questionnaire.Category(key, label, translations));
         }
         var staff = new ArrayList<StaffId>();
         for (var recipient : recipients) {
@@ -164,9 +276,27 @@ record ChannelForm(
                 publicText,
                 whoReads,
                 retention,
+                language,
+                translations(),
                 "DIGITS".equals(receiptFormat) ? Receipt.Format.DIGITS : Receipt.Format.LETTERS,
                 new Questionnaire(questions, categories),
                 staff);
+    }
+
+    private Map<String, ChannelText> translations() {
+        var kept = new HashMap<String, ChannelText>();
+        texts.forEach((lang, text) -> {
+            if (!text.isBlank()) {
+                kept.put(lang, text);
+            }
+        });
+        return kept;
+    }
+
+    /** The lines of a translation box, in order, blank ones kept (they line up with the originals). */
+    private static List<String> rawLines(String text) {
+        var lines = text.strip().lines().map(String::strip).toList();
+        return lines.stream().allMatch(String::isEmpty) ? List.of() : lines;
     }
 
     private List<Row> filled() {

@@ -18,6 +18,7 @@ import org.tipline.channels.ChannelId;
 import org.tipline.channels.Channels;
 import org.tipline.channels.QuestionType;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.Languages;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffPrincipal;
 
@@ -103,6 +104,10 @@ class ChannelsController {
         model.addAttribute("members", staff.members(admin.organization()));
         model.addAttribute(
                 "organizationName", organizations.get(admin.organization()).name());
+        model.addAttribute("allLanguages", Languages.SUPPORTED_TAGS);
+        model.addAttribute(
+                "missing",
+                id == null ? Map.of() : channels.get(admin, new ChannelId(id)).missingTranslations());
         return "channels/edit";
     }
 }

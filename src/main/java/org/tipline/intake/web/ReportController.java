@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -153,7 +154,8 @@ class ReportController {
             if (error != null) {
                 var target =
                         question.type() == QuestionType.FILES ? "files." + question.key() : "answers." + question.key();
-                links.add(new ErrorLink(target, question.label(), error));
+                links.add(new ErrorLink(
+                        target, question.label(LocaleContextHolder.getLocale().toLanguageTag()), error));
             }
         }
         if (errors.containsKey("category")) {

@@ -3,11 +3,14 @@ package org.tipline.shared.internal;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -15,6 +18,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -53,13 +57,42 @@ class WebConfiguration implements WebMvcConfigurer {
         return ObservationRegistry.NOOP;
     }
 
+    /**
+     * Whether a request is for a reporter page: those come in every language (Arabic too), staff
+     * pages in {@link Languages#STAFF}.
+     */
+    private static Predicate<HttpServletRequest> reporterPages(List<PathSecurity> modules) {
+        var parser = PathPatternParser.defaultInstance;
+        var patterns = modules.stream()
+                .flatMap(module -> module.reporterPages().stream())
+                .map(parser::parse)
+                .toList();
+        return request -> {
+            var path = PathContainer.parsePath(
+                    request.getRequestURI().substring(request.getContextPath().length()));
+            return patterns.stream().anyMatch(pattern -> pattern.matches(path));
+        };
+    }
+
+    private static List<Locale> offered(HttpServletRequest request, Predicate<HttpServletRequest> reporterPage) {
+        return reporterPage.test(request) ? Languages.SUPPORTED : Languages.STAFF;
+    }
+
+    private final Predicate<HttpServletRequest> reporterPage;
+
+    WebConfiguration(List<PathSecurity> modules) {
+        this.reporterPage = reporterPages(modules);
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
                 return Languages.resolve(
-                        request.getParameter(Languages.PARAMETER), request.getHeader("Accept-Language"));
+                        request.getParameter(Languages.PARAMETER),
+                        request.getHeader("Accept-Language"),
+                        offered(request, reporterPage));
             }
 
             @Override
@@ -112,10 +145,13 @@ class WebConfiguration implements WebMvcConfigurer {
                                         .toUriString());
                     }
                 } else {
+                    var offered = offered(request, reporterPage);
                     var locale = Languages.resolve(
-                            request.getParameter(Languages.PARAMETER), request.getHeader("Accept-Language"));
+                            request.getParameter(Languages.PARAMETER), request.getHeader("Accept-Language"), offered);
                     view.addObject("lang", locale.toLanguageTag());
-                    view.addObject("languages", Languages.SUPPORTED_TAGS);
+                    view.addObject(
+                            "languages",
+                            offered.stream().map(Locale::toLanguageTag).toList());
                     view.addObject("currentPath", request.getRequestURI());
                 }
             }
