@@ -169,4 +169,95 @@ class PagesBrowserTests {
             }
         }
     }
+
+    @Test
+    void anAdministratorsPagesFitAPhone() {
+        var http = new Http(port);
+        var admin = organization.admin(http);
+        var desk = channels.desk(http);
+        var base = "http://localhost:" + port;
+        for (var lang : List.of("zh-CN", "en")) {
+            try (var browser = new Browser("admin-" + lang + "-390", 390, true)) {
+                var driver = browser.driver;
+                driver.get(base + "/recover?lang=" + lang);
+                browser.check("recover");
+                driver.get(base + "/login?lang=" + lang);
+                driver.findElement(By.id("email")).sendKeys(admin.email());
+                driver.findElement(By.id("password")).sendKeys(admin.password());
+                driver.findElement(By.id("totpCode")).sendKeys(organization.code(admin));
+                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                assertThat(driver.getCurrentUrl()).contains("/cases");
+                for (var page : List.of(
+                        "/cases",
+                        "/channels",
+                        "/channels/" + desk.channelId(),
+                        "/channels/new",
+                        "/staff",
+                        "/audit",
+                        "/account",
+                        "/operator")) {
+                    driver.get(base + page + "?lang=" + lang);
+                    assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
+                    browser.check(page.substring(1).replace('/', '-').replaceAll("-[0-9a-f-]{36}", "-edit"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyControlShowsAFocusRingOfAtLeastThreeToOne() {
+        var http = new Http(port);
+        var desk = channels.desk(http);
+        try (var browser = new Browser("focus-390", 390, false)) {
+            var driver = browser.driver;
+            driver.get("http://localhost:" + port + "/r/" + desk.slug());
+            var seen = new java.util.LinkedHashSet<String>();
+            for (int i = 0; i < 40; i++) {
+                new org.openqa.selenium.interactions.Actions(driver)
+                        .sendKeys(org.openqa.selenium.Keys.TAB)
+                        .perform();
+                var focused = driver.switchTo().activeElement();
+                var style = (java.util.Map<?, ?>) driver.executeScript("""
+                        const e = document.activeElement, s = getComputedStyle(e);
+                        return {tag: e.tagName + (e.type ? '[' + e.type + ']' : ''), name: e.name || e.textContent.trim(),
+                                style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor};""");
+                var control = style.get("tag") + " " + style.get("name");
+                if (style.get("tag").equals("BODY")) {
+                    break;
+                }
+                seen.add(String.valueOf(style.get("tag")));
+                assertThat(style.get("style")).as(control).isNotEqualTo("none");
+                assertThat(((Number) style.get("width")).doubleValue())
+                        .as(control)
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(contrastAgainstWhite(String.valueOf(style.get("color"))))
+                        .as(control + " " + style.get("color"))
+                        .isGreaterThanOrEqualTo(3.0);
+                assertThat(focused.isDisplayed()).isTrue();
+            }
+            assertThat(seen)
+                    .contains(
+                            "A",
+                            "INPUT[text]",
+                            "INPUT[date]",
+                            "TEXTAREA[textarea]",
+                            "INPUT[file]",
+                            "INPUT[radio]",
+                            "SELECT[select-one]",
+                            "BUTTON[submit]",
+                            "SUMMARY");
+        }
+    }
+
+    /** The contrast ratio (WCAG 2) of a CSS {@code rgb(…)} colour against white. */
+    private static double contrastAgainstWhite(String rgb) {
+        var parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+        double[] channel = new double[3];
+        for (int i = 0; i < 3; i++) {
+            var c = Double.parseDouble(parts[i]) / 255;
+            channel[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        var luminance = 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+        return 1.05 / (luminance + 0.05);
+    }
 }
