@@ -9,6 +9,17 @@ import org.tipline.shared.StaffId;
 /** The audited events of accounts: set-up, organisations, staff and their sessions. */
 public sealed interface AccountsAudit extends AuditEvent {
 
+    /** An admin set or removed the organisation's logo. */
+    record LogoChanged(OrganizationId organization) implements AccountsAudit {
+        public String action() {
+            return "organization.logo-changed";
+        }
+
+        public String subject() {
+            return "organization:" + organization;
+        }
+    }
+
     /** First-run set-up created {@code organization}. */
     record SetupCompleted(OrganizationId organization) implements AccountsAudit {
         public String action() {

@@ -54,8 +54,11 @@ public class Organizations {
         this.clock = clock;
     }
 
-    /** An organisation as everyone may know it: its id, address name and display name. */
-    public record Organization(OrganizationId id, String slug, String name, boolean home) {}
+    /**
+     * An organisation as everyone may know it: its id, address name and display name, and which
+     * version of its logo reporter pages show (0: none).
+     */
+    public record Organization(OrganizationId id, String slug, String name, boolean home, int logoVersion) {}
 
     /** A new organisation and the invitation of its first admin, whose link is shown to the operator once. */
     public record Created(Organization organization, Invitations.Issued invitation) {}
@@ -93,6 +96,48 @@ public class Organizations {
         return jdbc.sql(SELECT + " ORDER BY home DESC, lower(name), id")
                 .query(Organizations::organization)
                 .list();
+    }
+
+    /**
+     * Sets the logo reporter pages show for the admin's organisation, redrawn from {@code upload}.
+     *
+     * @throws InvalidInput ({@code logo}) if it is not a PNG, JPEG or GIF of at most 512 KB
+     */
+    @Transactional
+    public void setLogo(StaffPrincipal admin, byte[] upload) {
+        admin.require(Role.ADMIN);
+        var png = OrganizationLogo.redraw(upload);
+        jdbc.sql("UPDATE organization SET logo = ?, logo_version = logo_version + 1 WHERE id = ?")
+                .params(png, admin.organization().value())
+                .update();
+        audit.record(
+                admin.organization(), Actor.staff(admin.id()), new AccountsAudit.LogoChanged(admin.organization()));
+        bySlug.invalidateAll();
+    }
+
+    /** Removes the logo of the admin's organisation. */
+    @Transactional
+    public void removeLogo(StaffPrincipal admin) {
+        admin.require(Role.ADMIN);
+        jdbc.sql(
+                        "UPDATE organization SET logo = NULL, logo_version = logo_version + 1 WHERE id = ? AND logo IS NOT NULL")
+                .param(admin.organization().value())
+                .update();
+        audit.record(
+                admin.organization(), Actor.staff(admin.id()), new AccountsAudit.LogoChanged(admin.organization()));
+        bySlug.invalidateAll();
+    }
+
+    /** Returns the logo (a PNG) of the organisation at {@code slug}, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> logo(String slug) {
+        if (!Slugs.isValid(slug)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT logo FROM organization WHERE slug = ? AND logo IS NOT NULL")
+                .param(slug)
+                .query(byte[].class)
+                .optional();
     }
 
     /** Lists every organisation with its public name and address, for the reporters' directory. */
@@ -146,7 +191,7 @@ public class Organizations {
         }
     }
 
-    private static final String SELECT = "SELECT id, slug, name, home FROM organization";
+    private static final String SELECT = "SELECT id, slug, name, home, logo_version FROM organization";
 
     private Optional<Organization> find(String where, Object... params) {
         return jdbc.sql(SELECT + " WHERE " + where)
@@ -157,6 +202,10 @@ public class Organizations {
 
     private static Organization organization(ResultSet rs, int row) throws SQLException {
         return new Organization(
-                new OrganizationId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getBoolean(4));
+                new OrganizationId(rs.getObject(1, UUID.class)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getBoolean(4),
+                rs.getInt(5));
     }
 }

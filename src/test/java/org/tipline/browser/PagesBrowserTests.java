@@ -195,6 +195,7 @@ class PagesBrowserTests {
                         "/staff",
                         "/audit",
                         "/account",
+                        "/organization",
                         "/operator")) {
                     driver.get(base + page + "?lang=" + lang);
                     assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();

@@ -41,6 +41,9 @@ class SecurityConfiguration {
     private static final String STAFF_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /** The one staff form that checks its anti-forgery token itself (see the logo's controller). */
+    private static final String LOGO_UPLOAD = "/organization/logo";
+
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     /** The paths accounts serves without a session: set-up, login and invitations. */
@@ -51,6 +54,7 @@ class SecurityConfiguration {
                 "/login",
                 "/recover",
                 "/invite/*",
+                "/o/{organization}/logo",
                 "/api/v1/setup",
                 "/api/v1/auth/login",
                 "/api/v1/auth/recover",
@@ -87,6 +91,8 @@ class SecurityConfiguration {
                                 && !HttpMethod.HEAD.matches(request.getMethod())
                                 && !api.matches(request)
                                 && !reporterPage.matches(request)
+                                // the logo upload streams a multipart body and checks its token itself
+                                && !LOGO_UPLOAD.equals(path(request))
                                 && SessionCookie.inCookie(request)))
                 .authorizeHttpRequests(authorize ->
                         authorize.requestMatchers(open).permitAll().anyRequest().authenticated())

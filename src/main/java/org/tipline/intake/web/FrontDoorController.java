@@ -38,6 +38,7 @@ class FrontDoorController {
             return ReportController.seeOther("/r/" + open.getFirst().slug());
         }
         model.addAttribute("organization", home.get());
+        model.addAttribute("brand", home.get());
         model.addAttribute("channels", open);
         model.addAttribute("prefix", "/r/");
         model.addAttribute(
@@ -53,6 +54,7 @@ class FrontDoorController {
                 .bySlug(organization)
                 .orElseThrow(() -> new NoSuchElementException("No such organisation"));
         model.addAttribute("organization", found);
+        model.addAttribute("brand", found);
         model.addAttribute("channels", channels.published(found.id()));
         model.addAttribute("prefix", "/r/" + found.slug() + "/");
         model.addAttribute("others", java.util.List.of());

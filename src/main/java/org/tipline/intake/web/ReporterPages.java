@@ -28,7 +28,9 @@ class ReporterPages {
 
     /** Adds the organisation of {@code channel} and the safety and limits texts to {@code model}. */
     void describe(Channel channel, Model model) {
-        model.addAttribute("organization", organizations.get(channel.organizationId()));
+        var organization = organizations.get(channel.organizationId());
+        model.addAttribute("organization", organization);
+        model.addAttribute("brand", organization);
         safety(model);
     }
 
