@@ -115,6 +115,11 @@ public class Channels {
                 .toList();
     }
 
+    /** Returns the channel {@code id} as it stands, for the pages of a reporter who sent a report to it. */
+    public Optional<Channel> find(ChannelId id) {
+        return find("c.id = ?", id.value());
+    }
+
     /** Returns a channel of the admin's organisation. */
     @Transactional(readOnly = true)
     public Channel get(StaffPrincipal admin, ChannelId id) {

@@ -61,6 +61,12 @@ public record Questionnaire(List<Question> questions, List<Category> categories)
             return text == null || text.help().isBlank() ? help : text.help();
         }
 
+        /** Returns {@code answer} as the reporter reads it in {@code lang}: chosen options translated, joined. */
+        public String shown(String lang, List<String> answer) {
+            return String.join(
+                    ", ", answer.stream().map(value -> optionLabel(lang, value)).toList());
+        }
+
         /** Returns how {@code option} reads in {@code lang}, or as written when not translated. */
         public String optionLabel(String lang, String option) {
             var text = translations.get(lang);

@@ -36,6 +36,14 @@ public class Times {
         return instant == null ? "" : SHOWN.format(instant.atZone(zone)) + " " + zoneName();
     }
 
+    /**
+     * Returns {@link #at} isolated for bidirectional text (U+2068 … U+2069), for a time inside a
+     * sentence, so that it reads left to right in a right-to-left page too.
+     */
+    public String isolated(@Nullable TemporalAccessor time) {
+        return "\u2068" + at(time) + "\u2069";
+    }
+
     /** Returns the time as a machine-readable instant, for {@code <time datetime>}. */
     public String iso(@Nullable TemporalAccessor time) {
         var instant = instant(time);

@@ -102,4 +102,37 @@ class QuestionnaireTests {
                 .extracting(Questionnaire.Question::key)
                 .containsExactly("evidence");
     }
+
+    @Test
+    void translatedTextsFallBackFieldByFieldAndAnswersKeepTheOptionsOwnText() {
+        var question = new Questionnaire.Question(
+                "where",
+                QuestionType.SINGLE_CHOICE,
+                "Where?",
+                "The building.",
+                true,
+                List.of("Office", "Warehouse"),
+                Map.of(
+                        "zh-CN", new Questionnaire.QuestionText("在哪里？", "", List.of("办公室", "仓库")),
+                        "ar", new Questionnaire.QuestionText("", "المبنى.", List.of("مكتب"))));
+        assertThat(question.label("zh-CN")).isEqualTo("在哪里？");
+        assertThat(question.help("zh-CN")).isEqualTo("The building.");
+        assertThat(question.label("ar")).isEqualTo("Where?");
+        assertThat(question.help("ar")).isEqualTo("المبنى.");
+        assertThat(question.optionLabel("zh-CN", "Warehouse")).isEqualTo("仓库");
+        // a translation with the wrong number of options is not used at all
+        assertThat(question.optionLabel("ar", "Office")).isEqualTo("Office");
+        assertThat(question.optionLabel("zh-CN", "Moon")).isEqualTo("Moon");
+        assertThat(question.shown("zh-CN", List.of("Office", "Warehouse"))).isEqualTo("办公室, 仓库");
+        var questionnaire = new Questionnaire(
+                List.of(question), List.of(new Questionnaire.Category("fire", "Fire", Map.of("zh-CN", "火灾"))));
+        assertThat(questionnaire.missingTranslations("zh-CN")).containsExactly("questions[0].help");
+        assertThat(questionnaire.missingTranslations("ar"))
+                .containsExactly("questions[0].label", "questions[0].options", "categories");
+        // the cleaned answer is the option as written, whatever language it was read in
+        assertThat(questionnaire.check(Map.of("where", List.of("Warehouse")), null, Map.of()))
+                .containsEntry("where", List.of("Warehouse"));
+        assertThat(questionnaire.check(Map.of("where", List.of("Warehouse")), "fire", Map.of()))
+                .containsEntry("where", List.of("Warehouse"));
+    }
 }

@@ -38,6 +38,7 @@ class TimesTests {
         assertThat(times("Europe/Berlin").at(NOW)).isEqualTo("2026-11-29 13:00 Europe/Berlin");
         assertThat(times("UTC").iso(NOW)).isEqualTo("2026-11-29T12:00:30Z");
         assertThat(times("UTC").at(null)).isEmpty();
+        assertThat(times("UTC").isolated(NOW)).isEqualTo("\u20682026-11-29 12:00 UTC\u2069");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.tipline.accounts.Organizations;
 import org.tipline.channels.Channels;
+import org.tipline.mailbox.ReporterPages;
 
 /**
  * The front door: {@code /} lists the home organisation's channels (or leads straight to the only

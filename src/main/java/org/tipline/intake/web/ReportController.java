@@ -23,6 +23,7 @@ import org.tipline.channels.QuestionType;
 import org.tipline.intake.AlreadySubmitted;
 import org.tipline.intake.ReportIntake;
 import org.tipline.intake.SubmitOnce;
+import org.tipline.mailbox.ReporterPages;
 import org.tipline.reports.Uploads;
 import org.tipline.shared.InvalidInput;
 

@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.accounts.AccountsProperties;
+import org.tipline.channels.Channels;
 import org.tipline.mailbox.Mailbox;
 import org.tipline.mailbox.MailboxAccess;
 import org.tipline.mailbox.ReceiptRejected;
+import org.tipline.mailbox.ReporterPages;
 import org.tipline.reports.Uploads;
 import org.tipline.shared.Downloads;
 import org.tipline.shared.InvalidInput;
@@ -44,8 +46,13 @@ class FollowupController {
     private final Mailbox mailbox;
     private final Uploads uploads;
     private final boolean secure;
+    private final ReporterPages pages;
+    private final Channels channels;
 
-    FollowupController(Mailbox mailbox, Uploads uploads, AccountsProperties accounts) {
+    FollowupController(
+            Mailbox mailbox, Uploads uploads, AccountsProperties accounts, ReporterPages pages, Channels channels) {
+        this.pages = pages;
+        this.channels = channels;
         this.mailbox = mailbox;
         this.uploads = uploads;
         this.secure = accounts.secureCookie();
@@ -56,6 +63,7 @@ class FollowupController {
         var cookie = cookie(request);
         var access = mailbox.visit(cookie);
         if (access.isEmpty()) {
+            pages.safety(model);
             return "mailbox/followup-login";
         }
         return thread(access.get(), cookie, model, Map.of());
@@ -70,6 +78,7 @@ class FollowupController {
         } catch (ReceiptRejected e) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("rejected", true);
+            pages.safety(model);
             return "mailbox/followup-login";
         }
     }
@@ -104,9 +113,11 @@ class FollowupController {
         }
     }
 
-    private static String expired(HttpServletResponse response, Model model) {
+    /** The login page after an ended visit, with the safety advice every reporter page gives. */
+    private String expired(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         model.addAttribute("expired", true);
+        pages.safety(model);
         return "mailbox/followup-login";
     }
 
@@ -143,11 +154,15 @@ class FollowupController {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, "60");
         model.addAttribute("throttled", true);
+        pages.safety(model);
         return "mailbox/followup-login";
     }
 
     private String thread(MailboxAccess access, @Nullable String cookie, Model model, Map<String, String> errors) {
-        model.addAttribute("view", mailbox.view(access));
+        var view = mailbox.view(access);
+        model.addAttribute("view", view);
+        channels.find(view.report().channel())
+                .ifPresentOrElse(channel -> pages.describe(channel, model), () -> pages.safety(model));
         model.addAttribute("token", mailbox.visitFormToken(cookie));
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("draft")) {

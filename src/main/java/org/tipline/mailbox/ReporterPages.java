@@ -1,4 +1,4 @@
-package org.tipline.intake.web;
+package org.tipline.mailbox;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -9,12 +9,12 @@ import org.tipline.reports.UploadProperties;
 import org.tipline.shared.WebProperties;
 
 /**
- * What every reporter page tells before anything is sent: whose channel it is, who reads it, how
+ * What every reporter page tells, before and after sending: whose channel it is, who reads it, how
  * long it is kept, how to report safely (with the onion address when there is one) and the file
- * limits.
+ * limits. The pages show it with the fragments of {@code templates/reporter.html}.
  */
 @Component
-class ReporterPages {
+public class ReporterPages {
 
     private final Organizations organizations;
     private final UploadProperties uploads;
@@ -27,15 +27,16 @@ class ReporterPages {
     }
 
     /** Adds the organisation of {@code channel} and the safety and limits texts to {@code model}. */
-    void describe(Channel channel, Model model) {
+    public void describe(Channel channel, Model model) {
         var organization = organizations.get(channel.organizationId());
+        model.addAttribute("channel", channel);
         model.addAttribute("organization", organization);
         model.addAttribute("brand", organization);
         safety(model);
     }
 
     /** Adds the safety advice and the file limits to {@code model}. */
-    void safety(Model model) {
+    public void safety(Model model) {
         model.addAttribute(
                 "onionAddress",
                 web.onionAddress() == null ? null : web.onionAddress().toString());
