@@ -3,17 +3,11 @@ package org.tipline.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tipline.support.Http;
@@ -33,35 +27,19 @@ class ReporterBrowserTests {
     @Autowired
     TestChannels channels;
 
-    ChromeDriver browser;
+    Browser browser;
+    ChromeDriver driver;
 
     @BeforeEach
-    void start() throws Exception {
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=412,1400",
-                "--user-data-dir=" + Files.createTempDirectory("tipline-chromium"));
-        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    void start() {
+        browser = new Browser("reporter-flow", 412, false);
+        driver = browser.driver;
     }
 
     @AfterEach
     void stop() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
@@ -69,41 +47,35 @@ class ReporterBrowserTests {
     void aReporterSubmitsWithAFileAndFollowsUpWithoutJavaScript() throws Exception {
         var desk = channels.desk(new Http(port));
         var base = "http://localhost:" + port;
-        browser.get(base + "/r/" + desk.slug());
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Desk ");
-        browser.findElement(By.name("answers.subject")).sendKeys("Broken fire exit");
-        browser.findElement(By.name("answers.description")).sendKeys("The exit on floor 2 is chained shut.");
-        browser.findElement(By.cssSelector("input[name='answers.where'][value='Warehouse']"))
+        driver.get(base + "/r/" + desk.slug());
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Desk ");
+        driver.findElement(By.name("answers.subject")).sendKeys("Broken fire exit");
+        driver.findElement(By.name("answers.description")).sendKeys("The exit on floor 2 is chained shut.");
+        driver.findElement(By.cssSelector("input[name='answers.where'][value='Warehouse']"))
                 .click();
         var file = Files.createTempFile("photo", ".txt");
         Files.writeString(file, "a photo, in words");
-        browser.findElement(By.name("files.evidence"))
+        driver.findElement(By.name("files.evidence"))
                 .sendKeys(file.toAbsolutePath().toString());
-        screenshot("report-form");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.screenshot("form");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
 
-        var receipt = browser.findElement(By.id("receipt")).getText();
+        var receipt = driver.findElement(By.id("receipt")).getText();
         assertThat(receipt).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
-        assertThat(browser.getCurrentUrl()).doesNotContain(receipt);
-        assertThat(browser.manage().getCookies()).isEmpty();
-        screenshot("receipt");
+        assertThat(driver.getCurrentUrl()).doesNotContain(receipt);
+        assertThat(driver.manage().getCookies()).isEmpty();
+        browser.screenshot("receipt");
 
-        browser.get(base + "/followup?lang=zh-CN");
-        browser.findElement(By.name("receipt")).sendKeys(receipt.toLowerCase());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("您的举报已送达，尚未有人确认。");
-        assertThat(browser.getCurrentUrl()).doesNotContain(receipt);
-        browser.findElement(By.name("message")).sendKeys("另外：二楼的灯也坏了。");
-        browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector(".thread .from-reporter .answer"))
+        driver.get(base + "/followup?lang=zh-CN");
+        driver.findElement(By.name("receipt")).sendKeys(receipt.toLowerCase());
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("您的举报已送达，尚未有人确认。");
+        assertThat(driver.getCurrentUrl()).doesNotContain(receipt);
+        driver.findElement(By.name("message")).sendKeys("另外：二楼的灯也坏了。");
+        driver.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector(".thread .from-reporter .answer"))
                         .getText())
                 .isEqualTo("另外：二楼的灯也坏了。");
-        screenshot("followup");
-    }
-
-    private void screenshot(String name) throws Exception {
-        var png = browser.getScreenshotAs(OutputType.BYTES);
-        Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(Path.of("target/screenshots", name + ".png"), png);
+        browser.check("followup-thread");
     }
 }
