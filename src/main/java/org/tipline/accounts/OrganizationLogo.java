@@ -42,8 +42,11 @@ final class OrganizationLogo {
             throw invalid("error.logo.too-large");
         }
         try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            if (input == null) {
+                throw invalid("error.logo.invalid");
+            }
             var readers = ImageIO.getImageReaders(input);
-            if (input == null || !readers.hasNext()) {
+            if (!readers.hasNext()) {
                 throw invalid("error.logo.invalid");
             }
             var reader = readers.next();

@@ -33,10 +33,6 @@ public final class Languages {
     /** The languages of staff pages: every supported one but those written for reporters only. */
     public static final List<Locale> STAFF = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
-    /** The language tags of {@link #STAFF}. */
-    public static final List<String> STAFF_TAGS =
-            STAFF.stream().map(Locale::toLanguageTag).toList();
-
     /** Picks the explicit choice if supported, else the best match of {@code Accept-Language}, else English. */
     public static Locale resolve(@Nullable String explicit, @Nullable String acceptLanguage) {
         return resolve(explicit, acceptLanguage, SUPPORTED);

@@ -45,6 +45,11 @@ class OrganizationLogoController {
     /** The path whose anti-forgery token is checked here, not by the filter. */
     static final String UPLOAD = "/organization/logo";
 
+    /** The largest logo file, and the largest form around it. */
+    private static final long MAX_FILE = 512 * 1024;
+
+    private static final long MAX_REQUEST = MAX_FILE + 16 * 1024;
+
     private final Organizations organizations;
 
     OrganizationLogoController(Organizations organizations) {
@@ -104,8 +109,8 @@ class OrganizationLogoController {
         }
         var expected = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         var upload = new JakartaServletFileUpload<>();
-        upload.setSizeMax(OrganizationLogoLimits.REQUEST);
-        upload.setFileSizeMax(OrganizationLogoLimits.FILE);
+        upload.setSizeMax(MAX_REQUEST);
+        upload.setFileSizeMax(MAX_FILE);
         upload.setFileCountMax(4);
         try {
             var items = upload.getItemIterator(request);
@@ -155,11 +160,5 @@ class OrganizationLogoController {
             }
             return out.toString(StandardCharsets.UTF_8);
         }
-    }
-
-    /** Limits of the logo form. */
-    private static final class OrganizationLogoLimits {
-        static final long FILE = 512 * 1024;
-        static final long REQUEST = FILE + 16 * 1024;
     }
 }

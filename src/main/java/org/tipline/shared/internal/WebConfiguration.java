@@ -149,6 +149,7 @@ class WebConfiguration implements WebMvcConfigurer {
                     var locale = Languages.resolve(
                             request.getParameter(Languages.PARAMETER), request.getHeader("Accept-Language"), offered);
                     view.addObject("lang", locale.toLanguageTag());
+                    view.addObject("dir", Languages.isRightToLeft(locale.toLanguageTag()) ? "rtl" : "ltr");
                     view.addObject(
                             "languages",
                             offered.stream().map(Locale::toLanguageTag).toList());
