@@ -2,17 +2,33 @@ package org.tipline.cases;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.tipline.channels.ChannelId;
+import org.tipline.channels.PolicyRules;
 import org.tipline.reports.ReportId;
+import org.tipline.shared.InvalidInput;
 import org.tipline.shared.OrganizationId;
 
 /**
  * A case: the handling of one report, as an aggregate that owns its state and the moves between
- * states. Each move is a method that checks the move is allowed (and, as the workflow grows, what
- * it needs), returns the changed case and leaves saving and announcing it to {@link CaseManagement}.
+ * states. Each move is a method that checks the move is allowed and what it needs, returns the
+ * changed case and leaves saving and announcing it to {@link CaseManagement}.
+ *
+ * <p>Implementation notes: the graph is {@link CaseState}'s (DOMAIN.md, "Case lifecycle"); the
+ * conditions are here. Leaving triage (to investigate, refer or close) needs a retaliation-risk
+ * assessment; waiving the acknowledgement and closing without action need a reason from the
+ * case's policy; a conclusion needs an outcome, a referral says to whom. Deadlines are not part of
+ * the aggregate: they are rows of their own that the moves meet ({@link Deadlines}).
  *
  * @param reference a short, non-sequential reference staff can say aloud, e.g. {@code C-7F3A09B2}
+ * @param policy the policy version the case runs on
+ * @param acknowledgedAt when the reporter was told their report arrived, if they were
+ * @param risk the retaliation-risk assessment, once made
+ * @param outcome what a concluded (or referred) case established
+ * @param closingReason why a case was closed without action (a code of its policy)
+ * @param referredTo the authority or body a referred case went to
  * @param version the version it was read at, for optimistic locking
  */
 public record Case(
@@ -23,12 +39,36 @@ public record Case(
         String reference,
         CaseState state,
         Instant receivedAt,
+        PolicyRef policy,
+        @Nullable Instant acknowledgedAt,
+        @Nullable RetaliationRisk risk,
+        @Nullable Outcome outcome,
+        @Nullable String closingReason,
+        @Nullable String referredTo,
         long version) {
 
-    /** Returns the case opened for a report just received. */
-    static Case opened(OrganizationId organization, ReportId report, ChannelId channel, Instant receivedAt) {
+    /** The longest name of a body a case is referred to. */
+    public static final int REFERRAL_LIMIT = 200;
+
+    /** Returns the case opened for a report just received, on the given policy version. */
+    static Case opened(
+            OrganizationId organization, ReportId report, ChannelId channel, Instant receivedAt, PolicyRef policy) {
         var id = new CaseId(UUID.randomUUID());
-        return new Case(id, organization, report, channel, reference(id), CaseState.RECEIVED, receivedAt, 0);
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference(id),
+                CaseState.RECEIVED,
+                receivedAt,
+                policy,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
     }
 
     /**
@@ -36,15 +76,250 @@ public record Case(
      *
      * @throws IllegalTransition unless the case was just received
      */
-    public Case acknowledge() {
-        return moveTo(CaseState.ACKNOWLEDGED);
+    public Case acknowledge(Instant at) {
+        var moved = moveTo(CaseState.ACKNOWLEDGED);
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference,
+                moved.state,
+                receivedAt,
+                policy,
+                at,
+                risk,
+                outcome,
+                closingReason,
+                referredTo,
+                version);
+    }
+
+    /**
+     * Records the decision not to acknowledge, for one of the reasons the policy allows.
+     *
+     * @throws IllegalTransition unless the case was just received
+     * @throws CaseRuleBroken if the policy does not allow waiving
+     * @throws InvalidInput if the reason is not one of the policy's
+     */
+    public Case waiveAcknowledgement(PolicyRules rules, String reason) {
+        if (!state.canMoveTo(CaseState.ACK_WAIVED)) {
+            throw new IllegalTransition(state, CaseState.ACK_WAIVED);
+        }
+        if (!rules.acknowledgementWaivable()) {
+            throw new CaseRuleBroken(
+                    "error.case.waiver-not-allowed", "This case's policy does not allow waiving the acknowledgement.");
+        }
+        if (!rules.waiverReasons().contains(reason)) {
+            throw new InvalidInput(Map.of("reason", "error.case.reason"));
+        }
+        return moveTo(CaseState.ACK_WAIVED);
+    }
+
+    /**
+     * Starts assessing the report.
+     *
+     * @throws IllegalTransition unless the case was acknowledged or its acknowledgement waived
+     */
+    public Case startTriage() {
+        return moveTo(CaseState.TRIAGE);
+    }
+
+    /**
+     * Records (or revises) the retaliation-risk assessment; the state does not change.
+     *
+     * @throws IllegalTransition before triage or once the case is closed
+     */
+    public Case assessRisk(RetaliationRisk level) {
+        var open = switch (state) {
+            case TRIAGE, INVESTIGATING, AWAITING_REPORTER, ADDRESSING -> true;
+            default -> false;
+        };
+        if (!open) {
+            throw new IllegalTransition(state, state);
+        }
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference,
+                state,
+                receivedAt,
+                policy,
+                acknowledgedAt,
+                level,
+                outcome,
+                closingReason,
+                referredTo,
+                version);
+    }
+
+    /**
+     * Starts (or, after the reporter answered, resumes) the investigation.
+     *
+     * @throws IllegalTransition unless the case is in triage or awaiting the reporter
+     * @throws CaseRuleBroken if it leaves triage without a retaliation-risk assessment
+     */
+    public Case investigate() {
+        return leavingTriage(CaseState.INVESTIGATING);
+    }
+
+    /**
+     * Waits for the reporter's answer to a request for information.
+     *
+     * @throws IllegalTransition unless the case is being investigated
+     */
+    public Case awaitReporter() {
+        return moveTo(CaseState.AWAITING_REPORTER);
+    }
+
+    /**
+     * Starts addressing what the investigation found.
+     *
+     * @throws IllegalTransition unless the case is being investigated
+     */
+    public Case address() {
+        return moveTo(CaseState.ADDRESSING);
+    }
+
+    /**
+     * Concludes the case with its outcome.
+     *
+     * @throws IllegalTransition unless the case is being addressed
+     */
+    public Case conclude(Outcome result) {
+        var moved = moveTo(CaseState.CONCLUDED);
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference,
+                moved.state,
+                receivedAt,
+                policy,
+                acknowledgedAt,
+                risk,
+                result,
+                closingReason,
+                referredTo,
+                version);
+    }
+
+    /**
+     * Refers the case from triage to the body competent for it.
+     *
+     * @throws IllegalTransition unless the case is in triage
+     * @throws CaseRuleBroken without a retaliation-risk assessment
+     * @throws InvalidInput if {@code to} is empty or too long
+     */
+    public Case refer(String to) {
+        var moved = leavingTriage(CaseState.REFERRED);
+        var body = to.strip();
+        if (body.isEmpty() || body.length() > REFERRAL_LIMIT || body.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput(Map.of("to", body.isEmpty() ? "error.required" : "error.case.referral"));
+        }
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference,
+                moved.state,
+                receivedAt,
+                policy,
+                acknowledgedAt,
+                risk,
+                Outcome.REFERRED,
+                closingReason,
+                body,
+                version);
+    }
+
+    /**
+     * Closes the case from triage without action, for one of the reasons its policy names.
+     *
+     * @throws IllegalTransition unless the case is in triage
+     * @throws CaseRuleBroken without a retaliation-risk assessment
+     * @throws InvalidInput if the reason is not one of the policy's
+     */
+    public Case closeWithoutAction(PolicyRules rules, String reason) {
+        var moved = leavingTriage(CaseState.CLOSED_NO_ACTION);
+        if (!rules.closingReasons().contains(reason)) {
+            throw new InvalidInput(Map.of("reason", "error.case.reason"));
+        }
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference,
+                moved.state,
+                receivedAt,
+                policy,
+                acknowledgedAt,
+                risk,
+                outcome,
+                reason,
+                referredTo,
+                version);
+    }
+
+    /**
+     * Archives a finished case.
+     *
+     * @throws IllegalTransition unless it was concluded, referred or closed
+     */
+    public Case archive() {
+        return moveTo(CaseState.ARCHIVED);
+    }
+
+    /** Returns whether feedback may be given to the reporter now: from triage until the case is closed. */
+    public boolean takesFeedback() {
+        return switch (state) {
+            case TRIAGE, INVESTIGATING, AWAITING_REPORTER, ADDRESSING -> true;
+            default -> false;
+        };
+    }
+
+    /** Returns whether the case is finished: concluded, referred, closed, archived or purged. */
+    public boolean isClosed() {
+        return switch (state) {
+            case CONCLUDED, REFERRED, CLOSED_NO_ACTION, ARCHIVED, PURGED -> true;
+            default -> false;
+        };
+    }
+
+    private Case leavingTriage(CaseState target) {
+        if (!state.canMoveTo(target)) {
+            throw new IllegalTransition(state, target);
+        }
+        if (state == CaseState.TRIAGE && risk == null) {
+            throw CaseRuleBroken.needsRiskAssessment(state);
+        }
+        return moveTo(target);
     }
 
     private Case moveTo(CaseState target) {
         if (!state.canMoveTo(target)) {
             throw new IllegalTransition(state, target);
         }
-        return new Case(id, organization, report, channel, reference, target, receivedAt, version);
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference,
+                target,
+                receivedAt,
+                policy,
+                acknowledgedAt,
+                risk,
+                outcome,
+                closingReason,
+                referredTo,
+                version);
     }
 
     private static String reference(CaseId id) {

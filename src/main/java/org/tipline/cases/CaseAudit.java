@@ -27,4 +27,48 @@ public sealed interface CaseAudit extends AuditEvent {
             return "case:" + id;
         }
     }
+
+    /** A case's retaliation-risk assessment was recorded. */
+    record RiskAssessed(CaseId id, RetaliationRisk level) implements CaseAudit {
+        public String action() {
+            return "case.risk-assessed";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
+
+    /** The reporter was given feedback. */
+    record FeedbackGiven(CaseId id) implements CaseAudit {
+        public String action() {
+            return "case.feedback-given";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
+
+    /** A deadline of a case was waived, with a reason. */
+    record DeadlineWaived(CaseId id, Deadline.Kind kind) implements CaseAudit {
+        public String action() {
+            return "deadline.waived";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
+
+    /** A deadline of a case was extended, with a justification. */
+    record DeadlineExtended(CaseId id, Deadline.Kind kind) implements CaseAudit {
+        public String action() {
+            return "deadline.extended";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
 }

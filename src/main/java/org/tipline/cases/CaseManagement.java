@@ -1,8 +1,13 @@
 package org.tipline.cases;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -10,13 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.channels.Channels;
+import org.tipline.channels.PolicyProfiles;
+import org.tipline.channels.PolicyRules;
+import org.tipline.channels.WorkingCalendar;
 import org.tipline.crypto.Keyring;
 import org.tipline.intake.ReportSubmitted;
 import org.tipline.mailbox.Mailbox;
 import org.tipline.mailbox.MessagePosted;
+import org.tipline.mailbox.Notice;
 import org.tipline.reports.Report;
 import org.tipline.reports.ReportKey;
 import org.tipline.reports.Reports;
+import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffPrincipal;
 
@@ -31,46 +41,97 @@ public class CaseManagement {
     /** Cases per inbox page. */
     public static final int PAGE_SIZE = 25;
 
+    /** The longest justification of a waiver or an extension. */
+    public static final int JUSTIFICATION_LIMIT = 2_000;
+
     private final Cases cases;
+    private final Deadlines deadlines;
     private final Reports reports;
     private final Mailbox mailbox;
     private final Channels channels;
+    private final PolicyProfiles policies;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     CaseManagement(
             Cases cases,
+            Deadlines deadlines,
             Reports reports,
             Mailbox mailbox,
             Channels channels,
+            PolicyProfiles policies,
             AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.cases = cases;
+        this.deadlines = deadlines;
         this.reports = reports;
         this.mailbox = mailbox;
         this.channels = channels;
+        this.policies = policies;
         this.audit = audit;
         this.events = events;
+        this.clock = clock;
     }
 
     /** One page of an inbox, and whether more follow. */
     public record Page(List<CaseSummary> cases, int number, boolean hasNext) {}
 
     /**
-     * Opens the case of a new report inside the submission's transaction: a report never exists
-     * without its case, and the hot path needs no second transaction or event-registry writes. The
-     * report's own audit entry covers it. Idempotent.
+     * Opens the case of a new report inside the submission's transaction, on the current version of
+     * its channel's policy profile, and starts its deadlines: a report never exists without its case.
+     * The report's own audit entry covers it. Idempotent.
      */
     @EventListener
     void on(ReportSubmitted submitted) {
-        cases.insert(
-                Case.opened(submitted.organization(), submitted.report(), submitted.channel(), submitted.receivedAt()));
+        var profile = policies.current(submitted.organization(), submitted.policy());
+        var opened = Case.opened(
+                submitted.organization(),
+                submitted.report(),
+                submitted.channel(),
+                submitted.receivedAt(),
+                new PolicyRef(profile.id(), profile.version()));
+        if (!cases.insert(opened)) {
+            return;
+        }
+        var rules = profile.rules();
+        var calendar = policies.calendar(submitted.organization(), rules);
+        var received = submitted.receivedAt();
+        var acknowledgeBy = rules.acknowledgeBy(received, calendar);
+        var feedbackBy = rules.feedbackBy(received, null, calendar);
+        deadlines.start(
+                opened,
+                Deadline.Kind.ACKNOWLEDGEMENT,
+                acknowledgeBy,
+                rules.acknowledgement().toString(),
+                rules.reminder().before(acknowledgeBy, calendar),
+                received,
+                null);
+        deadlines.start(
+                opened,
+                Deadline.Kind.FEEDBACK,
+                feedbackBy,
+                rules.feedback().toString(),
+                rules.reminder().before(feedbackBy, calendar),
+                received,
+                null);
+        mailbox.expect(submitted.report(), acknowledgeBy, feedbackBy);
     }
 
-    /** Keeps the inbox's activity current, in the message's transaction; a reporter's message is unread. */
+    /**
+     * Keeps the inbox's activity current, in the message's transaction; a reporter's message is
+     * unread, and answers a request for information: a case awaiting the reporter resumes.
+     */
     @EventListener
     void on(MessagePosted posted) {
         cases.touch(posted.report(), posted.at(), posted.fromReporter());
+        if (posted.fromReporter()) {
+            cases.byReport(posted.organization(), posted.report())
+                    .map(Cases.Listed::aggregate)
+                    .filter(current -> current.state() == CaseState.AWAITING_REPORTER)
+                    .ifPresent(current -> save(Actor.REPORTER, current, current.investigate()));
+        }
     }
 
     /** Returns page {@code number} (from 0) of the cases granted to {@code staff}, newest first. */
@@ -96,8 +157,15 @@ public class CaseManagement {
         cases.markRead(id);
         audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.Opened(id));
         var report = reports.read(key);
+        var aggregate = listed.aggregate();
         return new CaseView(
                 summary(staff, listed),
+                aggregate,
+                deadlines.of(id),
+                policies.version(
+                        staff.organization(),
+                        aggregate.policy().profile(),
+                        aggregate.policy().version()),
                 report,
                 channels.questionnaire(report.channel(), report.questionnaireVersion()),
                 mailbox.thread(key));
@@ -125,27 +193,207 @@ public class CaseManagement {
     }
 
     /**
-     * Confirms to the reporter that their report was received; the reporter's status says so.
+     * Carries out a handler's command on a case granted to them, in one transaction: the move, its
+     * deadlines, the notice to the reporter, the reporter's status and the audit entries all happen,
+     * or none does.
      *
-     * @throws NoSuchElementException if the case is not granted to {@code staff}
-     * @throws IllegalTransition if the case is past being received
-     * @throws CaseChangedMeanwhile if someone else changed it at the same time
+     * @param seen the version of the case the handler saw, or null to act on whatever it is now
+     * @return the changed case
+     * @throws NoSuchElementException if the case is not granted to the keyring's owner
+     * @throws IllegalTransition if the case's state does not allow the move
+     * @throws CaseRuleBroken if the case's rules do not (a risk assessment missing, no waiver or extension allowed)
+     * @throws InvalidInput if a reason, justification or message is missing or wrong
+     * @throws CaseChangedMeanwhile if someone else changed the case since {@code seen}, or at the same time
      * @see CaseStateChanged
      */
     @Transactional
-    public CaseState acknowledge(StaffPrincipal staff, CaseId id) {
+    public Case act(Keyring keyring, CaseId id, @Nullable Long seen, CaseCommand command) {
+        var staff = keyring.owner();
         var current = granted(staff, id).aggregate();
-        var changed = current.acknowledge();
-        save(staff, current, changed);
-        return changed.state();
+        if (seen != null && seen != current.version()) {
+            throw new CaseChangedMeanwhile();
+        }
+        var key = reports.unlock(keyring, current.report());
+        var rules = policies.version(
+                        staff.organization(),
+                        current.policy().profile(),
+                        current.policy().version())
+                .rules();
+        var calendar = policies.calendar(staff.organization(), rules);
+        var now = clock.instant();
+        var actor = Actor.staff(staff.id());
+        Case changed = switch (command) {
+            case CaseCommand.Acknowledge acknowledge -> {
+                var moved = current.acknowledge(now);
+                deadlines.meet(id, Deadline.Kind.ACKNOWLEDGEMENT, now);
+                var feedbackBy = rules.feedbackBy(current.receivedAt(), now, calendar);
+                deadlines.reschedule(
+                        id, Deadline.Kind.FEEDBACK, feedbackBy, rules.reminder().before(feedbackBy, calendar), now);
+                mailbox.notify(key, Notice.ACKNOWLEDGEMENT, acknowledge.message());
+                mailbox.expect(current.report(), null, feedbackBy);
+                yield moved;
+            }
+            case CaseCommand.WaiveAcknowledgement waiver -> {
+                var moved = current.waiveAcknowledgement(rules, waiver.reason());
+                var deadline = openDeadline(id, Deadline.Kind.ACKNOWLEDGEMENT);
+                deadlines.close(
+                        deadline.id(),
+                        Deadline.Status.WAIVED,
+                        waiver.reason(),
+                        justification(key, deadline, waiver.justification()),
+                        staff.id(),
+                        now);
+                audit.record(
+                        staff.organization(), actor, new CaseAudit.DeadlineWaived(id, Deadline.Kind.ACKNOWLEDGEMENT));
+                mailbox.expect(current.report(), null, feedbackDue(id));
+                yield moved;
+            }
+            case CaseCommand.StartTriage triage -> current.startTriage();
+            case CaseCommand.AssessRisk assessment -> {
+                var assessed = current.assessRisk(assessment.level());
+                audit.record(staff.organization(), actor, new CaseAudit.RiskAssessed(id, assessment.level()));
+                yield assessed;
+            }
+            case CaseCommand.Investigate investigate -> current.investigate();
+            case CaseCommand.RequestInformation request -> {
+                var waiting = current.awaitReporter();
+                mailbox.notify(key, Notice.QUESTION, request.question());
+                yield waiting;
+            }
+            case CaseCommand.Address address -> current.address();
+            case CaseCommand.GiveFeedback feedback -> {
+                if (!current.takesFeedback()) {
+                    throw new CaseRuleBroken(
+                            "error.case.feedback-state",
+                            "A case in state " + current.state() + " takes no separate feedback.");
+                }
+                giveFeedback(key, current, feedback.message(), now);
+                yield current;
+            }
+            case CaseCommand.Conclude conclusion -> {
+                var concluded = current.conclude(conclusion.outcome());
+                giveFeedback(key, current, conclusion.message(), now);
+                yield concluded;
+            }
+            case CaseCommand.Refer referral -> {
+                var referred = current.refer(referral.to());
+                giveFeedback(key, current, referral.message(), now);
+                yield referred;
+            }
+            case CaseCommand.Close closing -> {
+                var closed = current.closeWithoutAction(rules, closing.reason());
+                giveFeedback(key, current, closing.message(), now);
+                yield closed;
+            }
+            case CaseCommand.Archive archive -> current.archive();
+            case CaseCommand.ExtendFeedback extension -> {
+                extendFeedback(key, current, rules, calendar, extension.justification(), now);
+                yield current;
+            }
+        };
+        save(actor, current, changed);
+        return changed;
     }
 
-    private void save(StaffPrincipal staff, Case current, Case changed) {
+    private void giveFeedback(ReportKey key, Case current, String message, Instant now) {
+        mailbox.notify(key, Notice.FEEDBACK, message);
+        deadlines.meet(current.id(), Deadline.Kind.FEEDBACK, now);
+        mailbox.expect(current.report(), null, null);
+        var staff = key.openedBy().orElseThrow();
+        audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.FeedbackGiven(current.id()));
+    }
+
+    private void extendFeedback(
+            ReportKey key,
+            Case current,
+            PolicyRules rules,
+            WorkingCalendar calendar,
+            String justification,
+            Instant now) {
+        if (current.isClosed()) {
+            throw new CaseRuleBroken(
+                    "error.case.extension-closed",
+                    "A case in state " + current.state() + " has no deadline to extend.");
+        }
+        var extendedBy = rules.extendedFeedbackBy(current.receivedAt(), current.acknowledgedAt(), calendar)
+                .orElseThrow(() -> new CaseRuleBroken(
+                        "error.case.extension-not-allowed", "This case's policy does not allow extending feedback."));
+        if (deadlines.extended(current.id(), Deadline.Kind.FEEDBACK)) {
+            throw new CaseRuleBroken("error.case.already-extended", "The feedback deadline was extended before.");
+        }
+        var deadline = openDeadline(current.id(), Deadline.Kind.FEEDBACK);
+        var staff = key.openedBy().orElseThrow();
+        deadlines.close(
+                deadline.id(),
+                Deadline.Status.EXTENDED,
+                null,
+                justification(key, deadline, justification),
+                staff.id(),
+                now);
+        deadlines.start(
+                current,
+                Deadline.Kind.FEEDBACK,
+                extendedBy,
+                java.util.Objects.requireNonNull(rules.feedbackExtendableTo()).toString(),
+                rules.reminder().before(extendedBy, calendar),
+                now,
+                deadline.id());
+        audit.record(
+                staff.organization(),
+                Actor.staff(staff.id()),
+                new CaseAudit.DeadlineExtended(current.id(), Deadline.Kind.FEEDBACK));
+        mailbox.expect(
+                current.report(),
+                current.state() == CaseState.RECEIVED ? dueOf(current.id(), Deadline.Kind.ACKNOWLEDGEMENT) : null,
+                extendedBy);
+    }
+
+    /** Seals a waiver's or extension's justification with the report key, after checking it. */
+    private static byte[] justification(ReportKey key, Deadline deadline, String text) {
+        var stripped = text.strip();
+        if (stripped.isEmpty()) {
+            throw new InvalidInput(Map.of("justification", "error.required"));
+        }
+        if (stripped.length() > JUSTIFICATION_LIMIT) {
+            throw new InvalidInput(Map.of("justification", "error.too-long"));
+        }
+        return key.seal("deadline:" + deadline.id() + ":justification", stripped.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Deadline openDeadline(CaseId id, Deadline.Kind kind) {
+        return deadlines
+                .current(id, kind)
+                .filter(deadline -> deadline.status() == Deadline.Status.OPEN)
+                .orElseThrow(() -> new CaseRuleBroken(
+                        "error.case.deadline-not-open",
+                        "The " + kind.name().toLowerCase(java.util.Locale.ROOT) + " deadline is no longer open."));
+    }
+
+    private @Nullable Instant feedbackDue(CaseId id) {
+        return dueOf(id, Deadline.Kind.FEEDBACK);
+    }
+
+    private @Nullable Instant dueOf(CaseId id, Deadline.Kind kind) {
+        return deadlines
+                .current(id, kind)
+                .filter(deadline -> deadline.status() == Deadline.Status.OPEN)
+                .map(Deadline::dueAt)
+                .orElse(null);
+    }
+
+    /**
+     * Saves a changed case if its version did not move meanwhile; a change of state is told to the
+     * reporter (their plain status), audited and announced.
+     */
+    private void save(Actor actor, Case current, Case changed) {
         if (!cases.save(changed)) {
             throw new CaseChangedMeanwhile();
         }
+        if (changed.state() == current.state()) {
+            return;
+        }
         mailbox.setStatus(changed.report(), changed.state().reporterStatus());
-        audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.Moved(changed.id(), changed.state()));
+        audit.record(changed.organization(), actor, new CaseAudit.Moved(changed.id(), changed.state()));
         events.publishEvent(
                 new CaseStateChanged(changed.id(), changed.organization(), current.state(), changed.state()));
     }

@@ -1,12 +1,23 @@
 package org.tipline.cases;
 
 import java.util.List;
+import org.tipline.channels.PolicyProfile;
 import org.tipline.channels.Questionnaire;
 import org.tipline.mailbox.Message;
 import org.tipline.reports.Report;
 
-/** A case as its handler works it: the summary, the opened report, its questionnaire and the thread. */
-public record CaseView(CaseSummary summary, Report report, Questionnaire questionnaire, List<Message> thread) {
+/**
+ * A case as its handler works it: the summary, the aggregate with its workflow details, its
+ * deadlines, the policy version it runs on, the opened report, its questionnaire and the thread.
+ */
+public record CaseView(
+        CaseSummary summary,
+        Case details,
+        List<Deadline> deadlines,
+        PolicyProfile policy,
+        Report report,
+        Questionnaire questionnaire,
+        List<Message> thread) {
     @Override
     public String toString() {
         return "CaseView[case=" + summary.id() + "]";

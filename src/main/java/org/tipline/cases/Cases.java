@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tipline.channels.ChannelId;
+import org.tipline.channels.PolicyProfileId;
+import org.tipline.channels.PolicyProfiles;
 import org.tipline.reports.ReportId;
 import org.tipline.shared.OrganizationId;
 
@@ -34,8 +36,8 @@ class Cases {
     boolean insert(Case opened) {
         return jdbc.sql("""
                 INSERT INTO case_file (id, organization_id, report_id, channel_id, reference, state, received_at,
-                                       last_activity, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (report_id) DO NOTHING""")
+                                       last_activity, policy_profile_id, policy_version, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (report_id) DO NOTHING""")
                         .params(
                                 opened.id().value(),
                                 opened.organization().value(),
@@ -44,7 +46,9 @@ class Cases {
                                 opened.reference(),
                                 opened.state().name(),
                                 Timestamp.from(opened.receivedAt()),
-                                Timestamp.from(opened.receivedAt()))
+                                Timestamp.from(opened.receivedAt()),
+                                opened.policy().profile().value(),
+                                opened.policy().version())
                         .update()
                 > 0;
     }
@@ -56,6 +60,13 @@ class Cases {
                 .optional();
     }
 
+    Optional<Listed> byReport(OrganizationId organization, ReportId report) {
+        return jdbc.sql(SELECT + " WHERE organization_id = ? AND report_id = ?")
+                .params(organization.value(), report.value())
+                .query(Cases::listed)
+                .optional();
+    }
+
     /**
      * Saves a changed case if nobody saved it since it was read.
      *
@@ -63,10 +74,18 @@ class Cases {
      */
     boolean save(Case changed) {
         return jdbc.sql("""
-                UPDATE case_file SET state = ?, version = version + 1
+                UPDATE case_file SET state = ?, acknowledged_at = ?, risk = ?, outcome = ?, closing_reason = ?,
+                                     referred_to = ?, version = version + 1
                 WHERE id = ? AND organization_id = ? AND version = ?""")
                         .params(
                                 changed.state().name(),
+                                changed.acknowledgedAt() == null ? null : Timestamp.from(changed.acknowledgedAt()),
+                                changed.risk() == null ? null : changed.risk().name(),
+                                changed.outcome() == null
+                                        ? null
+                                        : changed.outcome().name(),
+                                changed.closingReason(),
+                                changed.referredTo(),
                                 changed.id().value(),
                                 changed.organization().value(),
                                 changed.version())
@@ -106,19 +125,38 @@ class Cases {
 
     private static final String SELECT = """
             SELECT id, organization_id, report_id, channel_id, reference, state, received_at, version,
-                   last_activity, unread
+                   last_activity, unread, policy_profile_id, policy_version, acknowledged_at, risk, outcome,
+                   closing_reason, referred_to
             FROM case_file""";
 
+    /**
+     * Maps a case row. A case opened before policy profiles existed runs on version 1 of its
+     * organisation's default preset, which every organisation has.
+     */
     private static Listed listed(ResultSet rs, int row) throws SQLException {
+        var organization = new OrganizationId(rs.getObject(2, UUID.class));
+        var profile = rs.getObject(11, UUID.class);
+        var policy = profile == null
+                ? new PolicyRef(PolicyProfiles.defaultProfile(organization), 1)
+                : new PolicyRef(new PolicyProfileId(profile), rs.getInt(12));
+        var acknowledged = rs.getTimestamp(13);
+        var risk = rs.getString(14);
+        var outcome = rs.getString(15);
         return new Listed(
                 new Case(
                         new CaseId(rs.getObject(1, UUID.class)),
-                        new OrganizationId(rs.getObject(2, UUID.class)),
+                        organization,
                         new ReportId(rs.getObject(3, UUID.class)),
                         new ChannelId(rs.getObject(4, UUID.class)),
                         rs.getString(5),
                         CaseState.valueOf(rs.getString(6)),
                         rs.getTimestamp(7).toInstant(),
+                        policy,
+                        acknowledged == null ? null : acknowledged.toInstant(),
+                        risk == null ? null : RetaliationRisk.valueOf(risk),
+                        outcome == null ? null : Outcome.valueOf(outcome),
+                        rs.getString(16),
+                        rs.getString(17),
                         rs.getLong(8)),
                 rs.getTimestamp(9).toInstant(),
                 rs.getBoolean(10));

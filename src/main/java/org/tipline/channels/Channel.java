@@ -13,7 +13,8 @@ import org.tipline.shared.StaffId;
  * the reporter is asked (the current questionnaire version), and who receives its reports.
  * {@code whoReads} and {@code retention} are what reporters are told before sending; empty means
  * the default statement in the reporter's language. The texts are written in {@code language};
- * {@code translations} holds them in other languages, and the questionnaire its questions'.
+ * {@code translations} holds them in other languages, and the questionnaire its questions'. Its
+ * cases run on the deadlines of {@code policyProfile}.
  */
 public record Channel(
         ChannelId id,
@@ -28,7 +29,8 @@ public record Channel(
         Receipt.Format receiptFormat,
         int questionnaireVersion,
         Questionnaire questionnaire,
-        List<StaffId> recipients) {
+        List<StaffId> recipients,
+        PolicyProfileId policyProfile) {
 
     public Channel {
         recipients = List.copyOf(recipients);

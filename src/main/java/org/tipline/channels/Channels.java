@@ -221,6 +221,30 @@ public class Channels {
     }
 
     /**
+     * Makes a channel's new cases run on another policy profile of the admin's organisation; cases
+     * already open keep the version they started on.
+     *
+     * @throws NoSuchElementException if the channel or the profile is not in the admin's organisation
+     */
+    @Transactional
+    public Channel choosePolicy(StaffPrincipal admin, ChannelId id, PolicyProfileId profile) {
+        var current = get(admin, id);
+        var exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM policy_profile WHERE id = ? AND organization_id = ?)")
+                .params(profile.value(), admin.organization().value())
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            throw new NoSuchElementException("No such policy profile");
+        }
+        jdbc.sql("UPDATE channel SET policy_profile_id = ?, updated_at = ? WHERE id = ?")
+                .params(profile.value(), Timestamp.from(clock.instant()), id.value())
+                .update();
+        audit.record(admin.organization(), Actor.staff(admin.id()), new ChannelAudit.PolicyChosen(id, profile));
+        published.invalidate(new PublishedAt(admin.organization(), current.slug()));
+        return get(admin, id);
+    }
+
+    /**
      * Creates a new organisation's default channel, with its first admin as recipient, in the
      * transaction that gave the organisation that admin.
      */
@@ -445,7 +469,7 @@ public class Channels {
             SELECT c.id, c.organization_id, c.slug, c.name, c.public_text, c.receipt_format, c.questionnaire_version,
                    q.definition,
                    ARRAY(SELECT r.staff_id FROM channel_recipient r WHERE r.channel_id = c.id ORDER BY r.staff_id),
-                   c.recipients_tag, c.who_reads, c.retention, c.language, c.translations
+                   c.recipients_tag, c.who_reads, c.retention, c.language, c.translations, c.policy_profile_id
             FROM channel c JOIN questionnaire q ON q.channel_id = c.id AND q.version = c.questionnaire_version""";
 
     private Optional<Channel> find(String where, Object... params) {
@@ -466,6 +490,7 @@ public class Channels {
         var id = rs.getObject(1, UUID.class);
         var organization = rs.getObject(2, UUID.class);
         var version = rs.getInt(7);
+        var policy = rs.getObject(15, UUID.class);
         var stored = new ArrayList<UUID>();
         for (Object recipient : (Object[]) rs.getArray(9).getArray()) {
             stored.add((UUID) recipient);
@@ -489,6 +514,9 @@ public class Channels {
                 Receipt.Format.valueOf(rs.getString(6)),
                 version,
                 JSON.readValue(rs.getString(8), Questionnaire.class),
-                recipients);
+                recipients,
+                policy == null
+                        ? PolicyProfileId.preset(new OrganizationId(organization), PolicyProfiles.EU_INTERNAL)
+                        : new PolicyProfileId(policy));
     }
 }

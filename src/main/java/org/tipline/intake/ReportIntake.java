@@ -106,7 +106,8 @@ public class ReportIntake {
                 channel.organizationId(),
                 channel.id(),
                 filed.receivedAt(),
-                recipients.stream().map(Recipient::id).toList()));
+                recipients.stream().map(Recipient::id).toList(),
+                channel.policyProfile()));
         String pickup = null;
         if (guard instanceof SubmitOnce.FormToken) {
             pickup = once.openPickup(filed.receipt());

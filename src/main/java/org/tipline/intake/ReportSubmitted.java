@@ -3,14 +3,19 @@ package org.tipline.intake;
 import java.time.Instant;
 import java.util.List;
 import org.tipline.channels.ChannelId;
+import org.tipline.channels.PolicyProfileId;
 import org.tipline.reports.ReportId;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.StaffId;
 
-/** A report was received and sealed to {@code recipients}. Carries ids only, never content. */
+/**
+ * A report was received and sealed to {@code recipients}; its case runs on the channel's policy
+ * profile {@code policy}. Carries ids only, never content.
+ */
 public record ReportSubmitted(
         ReportId report,
         OrganizationId organization,
         ChannelId channel,
         Instant receivedAt,
-        List<StaffId> recipients) {}
+        List<StaffId> recipients,
+        PolicyProfileId policy) {}

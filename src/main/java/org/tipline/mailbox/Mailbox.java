@@ -1,5 +1,6 @@
 package org.tipline.mailbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -83,6 +84,52 @@ public class Mailbox {
         }
     }
 
+    /**
+     * Says by when the reporter may expect an acknowledgement and feedback; null for what is no longer expected.
+     *
+     * @throws NoSuchElementException if the report has no mailbox
+     */
+    @Transactional
+    public void expect(ReportId report, @Nullable Instant acknowledgementBy, @Nullable Instant feedbackBy) {
+        if (!threads.expect(report, acknowledgementBy, feedbackBy)) {
+            throw new NoSuchElementException("No such mailbox");
+        }
+    }
+
+    /** By when a reporter may expect an acknowledgement and feedback; null for what is no longer expected. */
+    public record Expected(
+            @Nullable Instant acknowledgementBy, @Nullable Instant feedbackBy) {}
+
+    /** Returns what the holder of {@code receipt} may expect, for the receipt page; empty if it opens nothing. */
+    @Transactional(readOnly = true)
+    public Optional<Expected> expected(Receipt receipt) {
+        return reports.unlock(receipt)
+                .flatMap(key -> threads.state(key.report()))
+                .map(state -> new Expected(state.acknowledgementBy(), state.feedbackBy()));
+    }
+
+    /**
+     * Sends the reporter a notice from the staff member who opened {@code key}: an acknowledgement
+     * (whose text may be empty), feedback or a request for information (which need one).
+     *
+     * @throws InvalidInput if a text it needs is empty, or the text is too long
+     * @throws IllegalArgumentException if the key was not opened by staff
+     * @see MessagePosted
+     */
+    @Transactional
+    public void notify(ReportKey key, Notice notice, String body) {
+        var author = key.openedBy().orElseThrow(() -> new IllegalArgumentException("Staff write with their grant"));
+        if (body.isBlank() && notice != Notice.ACKNOWLEDGEMENT) {
+            throw new InvalidInput(Map.of("message", "error.required"));
+        }
+        if (body.length() > MESSAGE_LIMIT) {
+            throw new InvalidInput(Map.of("message", "error.too-long"));
+        }
+        var message = threads.add(key, author.id(), body.strip(), notice);
+        audit.record(key.organization(), Actor.staff(author.id()), new MailboxAudit.MessageToReporter(key.report()));
+        events.publishEvent(new MessagePosted(key.report(), key.organization(), false, message.at()));
+    }
+
     /** Returns the thread of the report {@code key} opens, for staff: their names, the reporter's messages, files. */
     @Transactional(readOnly = true)
     public List<Message> thread(ReportKey key) {
@@ -158,9 +205,11 @@ public class Mailbox {
     public ReporterView view(MailboxAccess access) {
         var key = access.key();
         var report = reports.read(key);
-        var status = threads.status(key.report()).orElse(ReporterStatus.RECEIVED);
+        var state = threads.state(key.report()).orElse(new Threads.State(ReporterStatus.RECEIVED, null, null));
         return new ReporterView(
-                status,
+                state.status(),
+                state.acknowledgementBy(),
+                state.feedbackBy(),
                 report,
                 channels.questionnaire(report.channel(), report.questionnaireVersion()),
                 messages(key, false));
@@ -220,7 +269,8 @@ public class Mailbox {
                         row.staff() == null ? null : names.get(row.staff()),
                         threads.body(key, row),
                         row.at(),
-                        files.getOrDefault(row.id(), List.of())))
+                        files.getOrDefault(row.id(), List.of()),
+                        row.notice()))
                 .toList();
     }
 }

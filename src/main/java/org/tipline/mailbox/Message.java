@@ -10,6 +10,7 @@ import org.tipline.reports.Report;
  * One message of a report's thread, opened.
  *
  * @param staffName who wrote it, for staff eyes; null for the reporter's own messages
+ * @param notice the kind of notice it is, or null for an ordinary message
  */
 public record Message(
         UUID id,
@@ -17,7 +18,8 @@ public record Message(
         @Nullable String staffName,
         String body,
         Instant at,
-        List<Report.Attachment> attachments) {
+        List<Report.Attachment> attachments,
+        @Nullable Notice notice) {
 
     @Override
     public String toString() {

@@ -28,7 +28,19 @@ class Threads {
     }
 
     /** A message as stored: the body sealed with the report key as part {@code message:<id>}. */
-    record Row(UUID id, boolean fromReporter, @Nullable StaffId staff, byte[] sealedBody, Instant at) {}
+    record Row(
+            UUID id,
+            boolean fromReporter,
+            @Nullable StaffId staff,
+            byte[] sealedBody,
+            Instant at,
+            @Nullable Notice notice) {}
+
+    /** What a mailbox row says beside its thread: the status and by when the reporter may expect news. */
+    record State(
+            ReporterStatus status,
+            @Nullable Instant acknowledgementBy,
+            @Nullable Instant feedbackBy) {}
 
     void create(ReportId report, OrganizationId organization) {
         jdbc.sql("""
@@ -41,11 +53,26 @@ class Threads {
                 .update();
     }
 
-    Optional<ReporterStatus> status(ReportId report) {
-        return jdbc.sql("SELECT status FROM mailbox WHERE report_id = ?")
+    Optional<State> state(ReportId report) {
+        return jdbc.sql("SELECT status, acknowledgement_by, feedback_by FROM mailbox WHERE report_id = ?")
                 .param(report.value())
-                .query((rs, i) -> ReporterStatus.valueOf(rs.getString(1)))
+                .query((rs, i) -> new State(ReporterStatus.valueOf(rs.getString(1)), instant(rs, 2), instant(rs, 3)))
                 .optional();
+    }
+
+    boolean expect(ReportId report, @Nullable Instant acknowledgementBy, @Nullable Instant feedbackBy) {
+        return jdbc.sql("UPDATE mailbox SET acknowledgement_by = ?, feedback_by = ? WHERE report_id = ?")
+                        .params(
+                                acknowledgementBy == null ? null : Timestamp.from(acknowledgementBy),
+                                feedbackBy == null ? null : Timestamp.from(feedbackBy),
+                                report.value())
+                        .update()
+                > 0;
+    }
+
+    private static @Nullable Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        var at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 
     boolean setStatus(ReportId report, ReporterStatus status) {
@@ -57,12 +84,17 @@ class Threads {
 
     /** Seals and stores a message; returns its id and time. */
     Row add(ReportKey key, @Nullable StaffId staff, String body) {
+        return add(key, staff, body, null);
+    }
+
+    /** Seals and stores a message, or a notice of the given kind; returns its id and time. */
+    Row add(ReportKey key, @Nullable StaffId staff, String body, @Nullable Notice notice) {
         var id = UUID.randomUUID();
         var at = clock.instant();
         var sealed = key.seal(part(id), body.getBytes(StandardCharsets.UTF_8));
         jdbc.sql("""
-                INSERT INTO message (id, report_id, organization_id, author, staff_id, sealed_body, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO message (id, report_id, organization_id, author, staff_id, sealed_body, created_at, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         key.report().value(),
@@ -70,14 +102,15 @@ class Threads {
                         staff == null ? "REPORTER" : "STAFF",
                         staff == null ? null : staff.value(),
                         sealed,
-                        Timestamp.from(at))
+                        Timestamp.from(at),
+                        notice == null ? "MESSAGE" : notice.name())
                 .update();
-        return new Row(id, staff == null, staff, sealed, at);
+        return new Row(id, staff == null, staff, sealed, at, notice);
     }
 
     List<Row> messages(ReportId report) {
         return jdbc.sql("""
-                SELECT id, author, staff_id, sealed_body, created_at FROM message WHERE report_id = ? ORDER BY seq""")
+                SELECT id, author, staff_id, sealed_body, created_at, kind FROM message WHERE report_id = ? ORDER BY seq""")
                 .param(report.value())
                 .query((rs, i) -> {
                     var staff = rs.getObject(3, UUID.class);
@@ -86,7 +119,8 @@ class Threads {
                             "REPORTER".equals(rs.getString(2)),
                             staff == null ? null : new StaffId(staff),
                             rs.getBytes(4),
-                            rs.getTimestamp(5).toInstant());
+                            rs.getTimestamp(5).toInstant(),
+                            "MESSAGE".equals(rs.getString(6)) ? null : Notice.valueOf(rs.getString(6)));
                 })
                 .list();
     }

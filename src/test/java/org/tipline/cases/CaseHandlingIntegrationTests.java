@@ -86,15 +86,35 @@ class CaseHandlingIntegrationTests {
         var page = new Http(port);
         organization.logInThroughPage(page, desk.handler());
         var casePage = page.get("/cases/" + id);
-        var form = casePage.html().selectFirst("form[action$=/acknowledgement]");
+        var form = casePage.html().selectFirst("form[action$=/actions/acknowledge]");
         assertThat(form).isNotNull();
         var done = page.form(
-                "/cases/" + id + "/acknowledgement",
-                Map.of("_csrf", form.selectFirst("input[name=_csrf]").val()));
+                "/cases/" + id + "/actions/acknowledge",
+                Map.of(
+                        "_csrf",
+                        form.selectFirst("input[name=_csrf]").val(),
+                        "version",
+                        form.selectFirst("input[name=version]").val(),
+                        "message",
+                        ""));
         assertThat(done.status()).isEqualTo(302);
         var after = page.get("/cases/" + id).html();
         assertThat(after.selectFirst("#state").text()).isEqualTo("Acknowledged");
-        assertThat(after.selectFirst("form[action$=/acknowledgement]")).isNull();
+        assertThat(after.selectFirst("form[action$=/actions/acknowledge]")).isNull();
+        assertThat(after.selectFirst("form[action$=/actions/start-triage]")).isNotNull();
+        assertThat(after.select(".deadlines .deadline-status").eachText()).containsExactly("Met", "Open");
+
+        // a form sent from a page that was read before the change is refused with a clear message
+        var stale = page.form(
+                "/cases/" + id + "/actions/start-triage",
+                Map.of(
+                        "_csrf",
+                        form.selectFirst("input[name=_csrf]").val(),
+                        "version",
+                        form.selectFirst("input[name=version]").val()));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.html().selectFirst("[role=alert]").text()).contains("Someone else changed this case");
+        assertThat(stale.html().selectFirst("#state").text()).isEqualTo("Acknowledged");
     }
 
     @Test

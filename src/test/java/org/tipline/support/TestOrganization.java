@@ -180,6 +180,11 @@ public class TestOrganization {
         clock.advance(duration);
     }
 
+    /** Returns the application's time now. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     /** Returns the TOTP code for the current step without moving the clock. */
     public String codeNow(String secret) {
         return totp.currentCode(secret);

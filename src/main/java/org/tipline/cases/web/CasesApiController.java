@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.tipline.cases.CaseCommand;
 import org.tipline.cases.CaseId;
 import org.tipline.cases.CaseManagement;
 import org.tipline.cases.CaseSummary;
+import org.tipline.cases.Deadline;
 import org.tipline.crypto.Keyring;
 import org.tipline.reports.Report;
 import org.tipline.shared.Downloads;
@@ -59,7 +61,45 @@ class CasesApiController {
             @Nullable String category,
             Map<String, List<String>> answers,
             List<Report.Attachment> attachments,
-            List<MessageResponse> messages) {}
+            List<MessageResponse> messages,
+            long version,
+            String policy,
+            int policyVersion,
+            @Nullable String risk,
+            @Nullable String outcome,
+            @Nullable String closingReason,
+            @Nullable String referredTo,
+            List<DeadlineResponse> deadlines,
+            List<String> actions) {}
+
+    record DeadlineResponse(
+            UUID id,
+            String kind,
+            Instant dueAt,
+            String counted,
+            String status,
+            @Nullable Instant metAt,
+            @Nullable String reason) {
+        static DeadlineResponse of(Deadline deadline) {
+            return new DeadlineResponse(
+                    deadline.id(),
+                    deadline.kind().name(),
+                    deadline.dueAt(),
+                    deadline.counted(),
+                    deadline.status().name(),
+                    deadline.metAt(),
+                    deadline.reason());
+        }
+    }
+
+    record ActionRequest(
+            @Nullable Long version,
+            @Nullable String message,
+            @Nullable String reason,
+            @Nullable String justification,
+            @Nullable String level,
+            @Nullable String outcome,
+            @Nullable String to) {}
 
     record MessageResponse(
             UUID id,
@@ -67,11 +107,12 @@ class CasesApiController {
             @Nullable String staffName,
             String body,
             Instant at,
-            List<Report.Attachment> attachments) {}
+            List<Report.Attachment> attachments,
+            @Nullable String notice) {}
 
     record MessageRequest(@Nullable String message) {}
 
-    record StateResponse(String state) {}
+    record StateResponse(String state, long version) {}
 
     private final CaseManagement cases;
 
@@ -90,6 +131,7 @@ class CasesApiController {
     CaseResponse show(Keyring keyring, @PathVariable UUID id) {
         var view = cases.view(keyring, new CaseId(id));
         var summary = view.summary();
+        var details = view.details();
         return new CaseResponse(
                 summary.id().value(),
                 summary.reference(),
@@ -106,8 +148,18 @@ class CasesApiController {
                                 m.staffName(),
                                 m.body(),
                                 m.at(),
-                                m.attachments()))
-                        .toList());
+                                m.attachments(),
+                                m.notice() == null ? null : m.notice().name()))
+                        .toList(),
+                details.version(),
+                view.policy().name(),
+                view.policy().version(),
+                details.risk() == null ? null : details.risk().name(),
+                details.outcome() == null ? null : details.outcome().name(),
+                details.closingReason(),
+                details.referredTo(),
+                view.deadlines().stream().map(DeadlineResponse::of).toList(),
+                CaseActions.available(details, view.policy().rules(), view.deadlines()));
     }
 
     @PostMapping("/api/v1/cases/{id}/messages")
@@ -117,8 +169,30 @@ class CasesApiController {
     }
 
     @PostMapping("/api/v1/cases/{id}/acknowledgement")
-    StateResponse acknowledge(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id) {
-        return new StateResponse(cases.acknowledge(staff, new CaseId(id)).name());
+    StateResponse acknowledge(Keyring keyring, @PathVariable UUID id) {
+        var changed = cases.act(keyring, new CaseId(id), null, new CaseCommand.Acknowledge(""));
+        return new StateResponse(changed.state().name(), changed.version() + 1);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/actions/{action}")
+    StateResponse act(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @PathVariable String action,
+            @RequestBody(required = false) @Nullable ActionRequest request) {
+        var body = request == null ? new ActionRequest(null, null, null, null, null, null, null) : request;
+        var command = CaseActions.command(
+                action,
+                new CaseActions.Fields(
+                        body.version(),
+                        body.message(),
+                        body.reason(),
+                        body.justification(),
+                        body.level(),
+                        body.outcome(),
+                        body.to()));
+        var changed = cases.act(keyring, new CaseId(id), body.version(), command);
+        return new StateResponse(changed.state().name(), changed.version() + 1);
     }
 
     @GetMapping("/api/v1/cases/{id}/attachments/{attachment}")

@@ -16,9 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.cases.CaseId;
 import org.tipline.cases.CaseManagement;
+import org.tipline.cases.Outcome;
+import org.tipline.cases.RetaliationRisk;
 import org.tipline.crypto.Keyring;
 import org.tipline.shared.Downloads;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.RequestRefused;
 import org.tipline.shared.StaffPrincipal;
 
 /** The handler's inbox and case pages. */
@@ -59,10 +62,36 @@ class CasesController {
         }
     }
 
-    @PostMapping("/cases/{id}/acknowledgement")
-    String acknowledge(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id) {
-        cases.acknowledge(staff, new CaseId(id));
-        return "redirect:/cases/" + id + "?acknowledged";
+    @PostMapping("/cases/{id}/actions/{action}")
+    String act(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @PathVariable String action,
+            @RequestParam(required = false) @Nullable Long version,
+            @RequestParam(required = false) @Nullable String message,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String justification,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable String to,
+            Model model,
+            HttpServletResponse response) {
+        var caseId = new CaseId(id);
+        try {
+            var command = CaseActions.command(
+                    action, new CaseActions.Fields(version, message, reason, justification, level, outcome, to));
+            cases.act(keyring, caseId, version, command);
+            return "redirect:/cases/" + id + "?done=" + action;
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("failedAction", action);
+            model.addAttribute("actionDraft", message == null ? "" : message);
+            return render(keyring, caseId, model, e.fieldErrors(), "");
+        } catch (RequestRefused e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refused", e.messageKey());
+            return render(keyring, caseId, model, Map.of(), "");
+        }
     }
 
     @GetMapping("/cases/{id}/attachments/{attachment}")
@@ -74,7 +103,12 @@ class CasesController {
     }
 
     private String render(Keyring keyring, CaseId id, Model model, Map<String, String> errors, String draft) {
-        model.addAttribute("view", cases.view(keyring, id));
+        var view = cases.view(keyring, id);
+        model.addAttribute("view", view);
+        model.addAttribute(
+                "actions", CaseActions.available(view.details(), view.policy().rules(), view.deadlines()));
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("risks", RetaliationRisk.values());
         model.addAttribute("errors", errors);
         model.addAttribute("draft", draft);
         return "cases/case";

@@ -16,6 +16,7 @@ import org.tipline.accounts.Organizations;
 import org.tipline.accounts.StaffDirectory;
 import org.tipline.channels.ChannelId;
 import org.tipline.channels.Channels;
+import org.tipline.channels.PolicyProfiles;
 import org.tipline.channels.QuestionType;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Languages;
@@ -29,8 +30,10 @@ class ChannelsController {
     private final Channels channels;
     private final StaffDirectory staff;
     private final Organizations organizations;
+    private final PolicyProfiles policies;
 
-    ChannelsController(Channels channels, StaffDirectory staff, Organizations organizations) {
+    ChannelsController(Channels channels, StaffDirectory staff, Organizations organizations, PolicyProfiles policies) {
+        this.policies = policies;
         this.organizations = organizations;
         this.channels = channels;
         this.staff = staff;
@@ -105,6 +108,10 @@ class ChannelsController {
         model.addAttribute(
                 "organizationName", organizations.get(admin.organization()).name());
         model.addAttribute("allLanguages", Languages.SUPPORTED_TAGS);
+        model.addAttribute("profiles", policies.list(admin));
+        model.addAttribute(
+                "currentPolicy",
+                id == null ? null : channels.get(admin, new ChannelId(id)).policyProfile());
         model.addAttribute(
                 "missing",
                 id == null ? Map.of() : channels.get(admin, new ChannelId(id)).missingTranslations());

@@ -2,6 +2,7 @@ package org.tipline.intake.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.tipline.crypto.Receipt;
 import org.tipline.intake.AlreadySubmitted;
 import org.tipline.intake.ReportIntake;
 import org.tipline.intake.SubmitOnce;
+import org.tipline.mailbox.Mailbox;
 import org.tipline.reports.UploadRejected;
 import org.tipline.reports.Uploads;
 import org.tipline.shared.InvalidInput;
@@ -38,7 +40,11 @@ class ReportApiController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    record ReceiptResponse(String receipt) {
+    /** The receipt, and by when the reporter may expect an acknowledgement and feedback. */
+    record ReceiptResponse(
+            String receipt,
+            @Nullable Instant acknowledgementBy,
+            @Nullable Instant feedbackBy) {
         @Override
         public String toString() {
             return "ReceiptResponse[redacted]";
@@ -48,8 +54,10 @@ class ReportApiController {
     private final Channels channels;
     private final Uploads uploads;
     private final ReportIntake intake;
+    private final Mailbox mailbox;
 
-    ReportApiController(Channels channels, Uploads uploads, ReportIntake intake) {
+    ReportApiController(Channels channels, Uploads uploads, ReportIntake intake, Mailbox mailbox) {
+        this.mailbox = mailbox;
         this.channels = channels;
         this.uploads = uploads;
         this.intake = intake;
@@ -110,12 +118,14 @@ class ReportApiController {
         return new SubmitOnce.IdempotencyKey(channel, values.getFirst());
     }
 
-    private static ResponseEntity<ReceiptResponse> created(Receipt receipt, boolean replayed) {
+    private ResponseEntity<ReceiptResponse> created(Receipt receipt, boolean replayed) {
         var response = ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (replayed) {
             response.header("Idempotent-Replayed", "true");
         }
-        return response.body(new ReceiptResponse(receipt.display()));
+        var expected = mailbox.expected(receipt).orElse(new Mailbox.Expected(null, null));
+        return response.body(
+                new ReceiptResponse(receipt.display(), expected.acknowledgementBy(), expected.feedbackBy()));
     }
 
     private static JsonNode json(byte[] bytes) {

@@ -23,6 +23,7 @@ import org.tipline.channels.QuestionType;
 import org.tipline.intake.AlreadySubmitted;
 import org.tipline.intake.ReportIntake;
 import org.tipline.intake.SubmitOnce;
+import org.tipline.mailbox.Mailbox;
 import org.tipline.mailbox.ReporterPages;
 import org.tipline.reports.Uploads;
 import org.tipline.shared.InvalidInput;
@@ -43,8 +44,16 @@ class ReportController {
     private final ReportIntake intake;
     private final SubmitOnce once;
     private final ReporterPages pages;
+    private final Mailbox mailbox;
 
-    ReportController(Channels channels, Uploads uploads, ReportIntake intake, SubmitOnce once, ReporterPages pages) {
+    ReportController(
+            Channels channels,
+            Uploads uploads,
+            ReportIntake intake,
+            SubmitOnce once,
+            ReporterPages pages,
+            Mailbox mailbox) {
+        this.mailbox = mailbox;
         this.pages = pages;
         this.channels = channels;
         this.uploads = uploads;
@@ -127,6 +136,7 @@ class ReportController {
             return "intake/receipt-gone";
         }
         model.addAttribute("receipt", receipt.get().display());
+        model.addAttribute("expected", mailbox.expected(receipt.get()).orElse(null));
         return "intake/receipt";
     }
 

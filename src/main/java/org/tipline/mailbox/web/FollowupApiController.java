@@ -44,9 +44,18 @@ class FollowupApiController {
             @Nullable String category,
             Map<String, List<String>> answers,
             List<Report.Attachment> attachments,
-            List<MessageResponse> messages) {}
+            List<MessageResponse> messages,
+            @Nullable Instant acknowledgementBy,
+            @Nullable Instant feedbackBy) {}
 
-    record MessageResponse(UUID id, String from, String body, Instant at, List<Report.Attachment> attachments) {}
+    /** A message of the thread; {@code notice} names a notice's kind (ACKNOWLEDGEMENT, FEEDBACK, QUESTION). */
+    record MessageResponse(
+            UUID id,
+            String from,
+            String body,
+            Instant at,
+            List<Report.Attachment> attachments,
+            @Nullable String notice) {}
 
     private final Mailbox mailbox;
     private final Uploads uploads;
@@ -63,7 +72,12 @@ class FollowupApiController {
         var report = view.report();
         var messages = view.messages().stream()
                 .map(m -> new MessageResponse(
-                        m.id(), m.fromReporter() ? "reporter" : "staff", m.body(), m.at(), m.attachments()))
+                        m.id(),
+                        m.fromReporter() ? "reporter" : "staff",
+                        m.body(),
+                        m.at(),
+                        m.attachments(),
+                        m.notice() == null ? null : m.notice().name()))
                 .toList();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -73,7 +87,9 @@ class FollowupApiController {
                         report.category(),
                         report.answers(),
                         report.attachments(),
-                        messages));
+                        messages,
+                        view.acknowledgementBy(),
+                        view.feedbackBy()));
     }
 
     @PostMapping("/api/v1/followup/messages")

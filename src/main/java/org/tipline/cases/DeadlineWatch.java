@@ -1,0 +1,87 @@
+package org.tipline.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.shared.OrganizationId;
+
+/**
+ * The deadline job: marks open deadlines whose time has passed as BREACHED and those whose
+ * reminder time has come as reminded, then announces both per organisation.
+ *
+ * <p>Implementation notes: one node at a time — the run takes a transaction-scoped PostgreSQL
+ * advisory lock and a node that does not get it skips the run, so N nodes mark each deadline once.
+ * Each mark is one set-based {@code UPDATE … RETURNING} over a partial index of open deadlines,
+ * so a run costs what is due, not what is open. Breaches are facts kept in the rows themselves
+ * (status and time); a late acknowledgement or feedback leaves the row BREACHED with the time it
+ * was finally met.
+ */
+@Component
+class DeadlineWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+
+    private final JdbcClient jdbc;
+    private final Deadlines deadlines;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.deadlines = deadlines;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What one run did. */
+    record Run(boolean ran, int breached, int reminded) {}
+
+    @Scheduled(
+            fixedDelayString = "${tipline.cases.deadline-check:PT1M}",
+            initialDelayString = "${tipline.cases.deadline-check:PT1M}")
+    void scheduled() {
+        var run = check(clock.instant());
+        if (run.breached() > 0 || run.reminded() > 0) {
+            log.info("Deadline check: {} breached, {} reminders", run.breached(), run.reminded());
+        }
+    }
+
+    /** Marks what is due at {@code now}; skips (and says so) when another node holds the job. */
+    @Transactional
+    Run check(Instant now) {
+        var locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended('tipline:deadline-watch', 0))")
+                .query(Boolean.class)
+                .single();
+        if (!locked) {
+            return new Run(false, 0, 0);
+        }
+        var breached = deadlines.breach(now);
+        var reminded = deadlines.remind(now);
+        var byOrganization = new LinkedHashMap<OrganizationId, Lists>();
+        breached.forEach(marked -> byOrganization
+                .computeIfAbsent(marked.organization(), k -> new Lists())
+                .breached
+                .add(marked.caseId()));
+        reminded.forEach(marked -> byOrganization
+                .computeIfAbsent(marked.organization(), k -> new Lists())
+                .approaching
+                .add(marked.caseId()));
+        byOrganization.forEach((organization, lists) ->
+                events.publishEvent(new DeadlinesPassed(organization, lists.breached, lists.approaching)));
+        return new Run(true, breached.size(), reminded.size());
+    }
+
+    private static final class Lists {
+        final List<CaseId> breached = new ArrayList<>();
+        final List<CaseId> approaching = new ArrayList<>();
+    }
+}
