@@ -153,7 +153,7 @@ public class Invitations {
     /** Invites the first admin of an organisation the operator has just created. */
     Issued inviteFirstAdmin(StaffPrincipal operator, OrganizationId organization, String email, String displayName) {
         operator.require(Role.OPERATOR);
-        return issue(operator, organization, email, displayName, EnumSet.of(Role.ADMIN, Role.HANDLER));
+        return issue(operator, organization, email, displayName, EnumSet.of(Role.ADMIN, Role.HANDLER, Role.SUPERVISOR));
     }
 
     private Issued issue(

@@ -209,7 +209,7 @@ public class Setup {
                     command.email().strip(),
                     command.displayName().strip(),
                     issued,
-                    EnumSet.of(Role.ADMIN, Role.HANDLER, Role.OPERATOR));
+                    EnumSet.of(Role.ADMIN, Role.HANDLER, Role.SUPERVISOR, Role.OPERATOR));
             audit.record(created, Actor.staff(admin), new AccountsAudit.SetupCompleted(created));
             events.publishEvent(new FirstAdminJoined(created, admin));
             return created;

@@ -10,6 +10,7 @@ import org.tipline.channels.PolicyRules;
 import org.tipline.reports.ReportId;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
 
 /**
  * A case: the handling of one report, as an aggregate that owns its state and the moves between
@@ -29,6 +30,7 @@ import org.tipline.shared.OrganizationId;
  * @param outcome what a concluded (or referred) case established
  * @param closingReason why a case was closed without action (a code of its policy)
  * @param referredTo the authority or body a referred case went to
+ * @param assignee the handler responsible for the case, chosen by a supervisor
  * @param version the version it was read at, for optimistic locking
  */
 public record Case(
@@ -45,6 +47,7 @@ public record Case(
         @Nullable Outcome outcome,
         @Nullable String closingReason,
         @Nullable String referredTo,
+        @Nullable StaffId assignee,
         long version) {
 
     /** The longest name of a body a case is referred to. */
@@ -63,6 +66,7 @@ public record Case(
                 CaseState.RECEIVED,
                 receivedAt,
                 policy,
+                null,
                 null,
                 null,
                 null,
@@ -92,6 +96,7 @@ public record Case(
                 outcome,
                 closingReason,
                 referredTo,
+                assignee,
                 version);
     }
 
@@ -152,6 +157,7 @@ public record Case(
                 outcome,
                 closingReason,
                 referredTo,
+                assignee,
                 version);
     }
 
@@ -204,6 +210,7 @@ public record Case(
                 result,
                 closingReason,
                 referredTo,
+                assignee,
                 version);
     }
 
@@ -234,6 +241,7 @@ public record Case(
                 Outcome.REFERRED,
                 closingReason,
                 body,
+                assignee,
                 version);
     }
 
@@ -263,6 +271,54 @@ public record Case(
                 outcome,
                 reason,
                 referredTo,
+                assignee,
+                version);
+    }
+
+    /**
+     * Makes {@code handler} responsible for the case.
+     *
+     * @throws IllegalTransition once the case is archived or purged
+     */
+    public Case assign(StaffId handler) {
+        if (state == CaseState.ARCHIVED || state == CaseState.PURGED) {
+            throw new IllegalTransition(state, state);
+        }
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference,
+                state,
+                receivedAt,
+                policy,
+                acknowledgedAt,
+                risk,
+                outcome,
+                closingReason,
+                referredTo,
+                handler,
+                version);
+    }
+
+    /** Returns the case without an assignee, as when the assignee's access is removed. */
+    public Case unassign() {
+        return new Case(
+                id,
+                organization,
+                report,
+                channel,
+                reference,
+                state,
+                receivedAt,
+                policy,
+                acknowledgedAt,
+                risk,
+                outcome,
+                closingReason,
+                referredTo,
+                null,
                 version);
     }
 
@@ -319,6 +375,7 @@ public record Case(
                 outcome,
                 closingReason,
                 referredTo,
+                assignee,
                 version);
     }
 

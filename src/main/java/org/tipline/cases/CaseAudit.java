@@ -2,6 +2,7 @@ package org.tipline.cases;
 
 import java.util.Locale;
 import org.tipline.audit.AuditEvent;
+import org.tipline.shared.StaffId;
 
 /** The audited events of case handling. */
 public sealed interface CaseAudit extends AuditEvent {
@@ -65,6 +66,28 @@ public sealed interface CaseAudit extends AuditEvent {
     record DeadlineExtended(CaseId id, Deadline.Kind kind) implements CaseAudit {
         public String action() {
             return "deadline.extended";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
+
+    /** A supervisor made a handler responsible for a case. */
+    record Assigned(CaseId id, StaffId assignee) implements CaseAudit {
+        public String action() {
+            return "case.assigned";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
+
+    /** A supervisor removed someone's access to a case. */
+    record AccessRemoved(CaseId id, StaffId member) implements CaseAudit {
+        public String action() {
+            return "case.access-removed";
         }
 
         public String subject() {

@@ -12,6 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.StaffDirectory;
+import org.tipline.accounts.StaffMember;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.channels.Channels;
@@ -28,6 +30,7 @@ import org.tipline.reports.ReportKey;
 import org.tipline.reports.Reports;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
 
 /**
@@ -50,6 +53,7 @@ public class CaseManagement {
     private final Mailbox mailbox;
     private final Channels channels;
     private final PolicyProfiles policies;
+    private final StaffDirectory staff;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -61,6 +65,7 @@ public class CaseManagement {
             Mailbox mailbox,
             Channels channels,
             PolicyProfiles policies,
+            StaffDirectory staff,
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -70,6 +75,7 @@ public class CaseManagement {
         this.mailbox = mailbox;
         this.channels = channels;
         this.policies = policies;
+        this.staff = staff;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -166,6 +172,7 @@ public class CaseManagement {
                         staff.organization(),
                         aggregate.policy().profile(),
                         aggregate.policy().version()),
+                members(aggregate),
                 report,
                 channels.questionnaire(report.channel(), report.questionnaireVersion()),
                 mailbox.thread(key));
@@ -293,6 +300,96 @@ public class CaseManagement {
         };
         save(actor, current, changed);
         return changed;
+    }
+
+    /**
+     * Makes {@code handler} responsible for a case and hands them its key: the supervisor, who must
+     * hold it, wraps it to them (audited by reports). With {@code releasePrevious}, the previous
+     * assignee's access is removed.
+     *
+     * @throws NoSuchElementException if there is no such case in the supervisor's organisation
+     * @throws InvalidInput if {@code handler} is not an active handler of the organisation
+     * @throws CaseRuleBroken if the supervisor holds no key of the case
+     * @throws IllegalTransition if the case is archived or purged
+     * @throws CaseChangedMeanwhile if the case changed since {@code seen} or at the same time
+     */
+    @Transactional
+    public Case assign(Keyring keyring, CaseId id, @Nullable Long seen, StaffId handler, boolean releasePrevious) {
+        var supervisor = keyring.owner();
+        supervisor.require(Role.SUPERVISOR);
+        var current = cases.find(supervisor.organization(), id)
+                .orElseThrow(() -> new NoSuchElementException("No such case"))
+                .aggregate();
+        if (seen != null && seen != current.version()) {
+            throw new CaseChangedMeanwhile();
+        }
+        var member = staff.find(supervisor.organization(), handler)
+                .filter(found -> found.roles().contains(Role.HANDLER))
+                .flatMap(found -> staff.recipients(supervisor.organization(), List.of(handler)).stream()
+                        .findFirst())
+                .orElseThrow(() -> new InvalidInput(Map.of("assignee", "error.case.assignee")));
+        if (!reports.holds(supervisor, current.report())) {
+            throw new CaseRuleBroken(
+                    "error.case.assign-needs-key",
+                    "You hold no key of this case, so you cannot hand it on. Ask someone who holds it.");
+        }
+        var changed = current.assign(handler);
+        if (!reports.holds(member.id(), supervisor.organization(), current.report())) {
+            reports.grant(reports.unlock(keyring, current.report()), member);
+        }
+        var previous = current.assignee();
+        if (releasePrevious && previous != null && !previous.equals(handler) && !previous.equals(supervisor.id())) {
+            reports.revoke(supervisor, current.report(), previous);
+        }
+        audit.record(supervisor.organization(), Actor.staff(supervisor.id()), new CaseAudit.Assigned(id, handler));
+        save(Actor.staff(supervisor.id()), current, changed);
+        return changed;
+    }
+
+    /**
+     * Removes someone's access to a case: their grant of its key is deleted (audited by reports).
+     * The last holder cannot be removed, or nobody could read the case again.
+     *
+     * @throws NoSuchElementException if there is no such case, or the supervisor holds no key of it
+     * @throws CaseRuleBroken if {@code member} is the last who holds it
+     */
+    @Transactional
+    public void removeAccess(StaffPrincipal supervisor, CaseId id, StaffId member) {
+        supervisor.require(Role.SUPERVISOR);
+        var current = cases.find(supervisor.organization(), id)
+                .orElseThrow(() -> new NoSuchElementException("No such case"))
+                .aggregate();
+        var holders = reports.holders(supervisor.organization(), current.report());
+        if (!holders.contains(member)) {
+            throw new NoSuchElementException("No such member");
+        }
+        if (holders.size() == 1) {
+            throw new CaseRuleBroken(
+                    "error.case.last-holder", "The last person who holds the case's key cannot be removed.");
+        }
+        reports.revoke(supervisor, current.report(), member);
+        audit.record(supervisor.organization(), Actor.staff(supervisor.id()), new CaseAudit.AccessRemoved(id, member));
+        if (member.equals(current.assignee())) {
+            save(Actor.staff(supervisor.id()), current, current.unassign());
+        }
+    }
+
+    /** Returns the staff who may assign and be assigned: the organisation's active handlers. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> handlers(StaffPrincipal supervisor) {
+        supervisor.require(Role.SUPERVISOR);
+        return staff.members(supervisor.organization()).stream()
+                .filter(member -> member.roles().contains(Role.HANDLER))
+                .toList();
+    }
+
+    private List<CaseView.Member> members(Case of) {
+        var holders = reports.holders(of.organization(), of.report());
+        var names = staff.names(of.organization(), holders);
+        return holders.stream()
+                .map(holder ->
+                        new CaseView.Member(holder, names.getOrDefault(holder, ""), holder.equals(of.assignee())))
+                .toList();
     }
 
     private void giveFeedback(ReportKey key, Case current, String message, Instant now) {

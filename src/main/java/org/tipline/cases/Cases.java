@@ -15,6 +15,7 @@ import org.tipline.channels.PolicyProfileId;
 import org.tipline.channels.PolicyProfiles;
 import org.tipline.reports.ReportId;
 import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
 
 /**
  * Stores cases: the aggregate's columns, saved with optimistic locking, and beside them the inbox's
@@ -75,7 +76,7 @@ class Cases {
     boolean save(Case changed) {
         return jdbc.sql("""
                 UPDATE case_file SET state = ?, acknowledged_at = ?, risk = ?, outcome = ?, closing_reason = ?,
-                                     referred_to = ?, version = version + 1
+                                     referred_to = ?, assignee_id = ?, version = version + 1
                 WHERE id = ? AND organization_id = ? AND version = ?""")
                         .params(
                                 changed.state().name(),
@@ -86,6 +87,9 @@ class Cases {
                                         : changed.outcome().name(),
                                 changed.closingReason(),
                                 changed.referredTo(),
+                                changed.assignee() == null
+                                        ? null
+                                        : changed.assignee().value(),
                                 changed.id().value(),
                                 changed.organization().value(),
                                 changed.version())
@@ -126,7 +130,7 @@ class Cases {
     private static final String SELECT = """
             SELECT id, organization_id, report_id, channel_id, reference, state, received_at, version,
                    last_activity, unread, policy_profile_id, policy_version, acknowledged_at, risk, outcome,
-                   closing_reason, referred_to
+                   closing_reason, referred_to, assignee_id
             FROM case_file""";
 
     /**
@@ -142,6 +146,7 @@ class Cases {
         var acknowledged = rs.getTimestamp(13);
         var risk = rs.getString(14);
         var outcome = rs.getString(15);
+        var assignee = rs.getObject(18, UUID.class);
         return new Listed(
                 new Case(
                         new CaseId(rs.getObject(1, UUID.class)),
@@ -157,6 +162,7 @@ class Cases {
                         outcome == null ? null : Outcome.valueOf(outcome),
                         rs.getString(16),
                         rs.getString(17),
+                        assignee == null ? null : new StaffId(assignee),
                         rs.getLong(8)),
                 rs.getTimestamp(9).toInstant(),
                 rs.getBoolean(10));

@@ -276,6 +276,18 @@ public class Reports {
         return rows.grantedTo(staff.id(), staff.organization());
     }
 
+    /** Returns who holds a grant of {@code report} in {@code organization}: who may work its case. Metadata only. */
+    @Transactional(readOnly = true)
+    public List<StaffId> holders(OrganizationId organization, ReportId report) {
+        return rows.holders(report, organization);
+    }
+
+    /** Returns whether the member {@code member} of {@code organization} holds a grant of {@code report}. */
+    @Transactional(readOnly = true)
+    public boolean holds(StaffId member, OrganizationId organization, ReportId report) {
+        return rows.grantOf(report, member, organization).isPresent();
+    }
+
     /** Returns whether {@code staff} holds a grant of {@code report}. */
     @Transactional(readOnly = true)
     public boolean holds(StaffPrincipal staff, ReportId report) {

@@ -182,6 +182,14 @@ class SealedReports {
                 .update();
     }
 
+    List<StaffId> holders(ReportId report, OrganizationId organization) {
+        return jdbc.sql(
+                        "SELECT staff_id FROM key_grant WHERE report_id = ? AND organization_id = ? ORDER BY granted_at, staff_id")
+                .params(report.value(), organization.value())
+                .query((rs, i) -> new StaffId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     List<ReportId> grantedTo(StaffId staff, OrganizationId organization) {
         return jdbc.sql("SELECT report_id FROM key_grant WHERE staff_id = ? AND organization_id = ?")
                 .params(staff.value(), organization.value())

@@ -6,6 +6,8 @@ public enum Role {
     ADMIN,
     /** Reads and works the cases granted to them. */
     HANDLER,
+    /** Assigns and reassigns cases, watches deadlines; sees every case's metadata, opens only what is granted. */
+    SUPERVISOR,
     /** Runs the installation: creates organisations and invites their first admins; sees none of their data. */
     OPERATOR;
 

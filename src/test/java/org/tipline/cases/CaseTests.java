@@ -207,6 +207,7 @@ class CaseTests {
                 null,
                 null,
                 null,
+                null,
                 3);
     }
 }

@@ -58,6 +58,14 @@ public class TestChannels {
     /** Creates a channel with the standard questions plus a choice, a short text and categories. */
     public Desk desk(Http http) {
         var handler = organization.invite(http, "Handler " + SEQUENCE.incrementAndGet(), "HANDLER");
+        return desk(http, handler, List.of(handler.id()));
+    }
+
+    /**
+     * Creates a channel like {@link #desk(Http)} whose reports go to {@code handler} and to the
+     * other {@code recipients} too; the desk acts as {@code handler}.
+     */
+    public Desk desk(Http http, TestOrganization.Staffer handler, List<UUID> recipients) {
         var adminToken = organization.token(http, organization.admin(http));
         var slug = "desk-" + SEQUENCE.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 6);
@@ -146,7 +154,7 @@ public class TestChannels {
                         "questionnaire",
                         questionnaire,
                         "recipients",
-                        List.of(handler.id())),
+                        recipients),
                 "Authorization",
                 "Bearer " + adminToken);
         if (created.status() != 201) {

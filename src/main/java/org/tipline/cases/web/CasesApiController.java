@@ -9,6 +9,7 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +25,8 @@ import org.tipline.cases.Deadline;
 import org.tipline.crypto.Keyring;
 import org.tipline.reports.Report;
 import org.tipline.shared.Downloads;
+import org.tipline.shared.InvalidInput;
+import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
 
 /** The handler's inbox and cases for API clients. */
@@ -70,7 +73,16 @@ class CasesApiController {
             @Nullable String closingReason,
             @Nullable String referredTo,
             List<DeadlineResponse> deadlines,
-            List<String> actions) {}
+            List<String> actions,
+            @Nullable UUID assignee,
+            List<MemberResponse> members) {}
+
+    record MemberResponse(UUID id, String name, boolean assignee) {}
+
+    record AssignmentRequest(
+            @Nullable UUID assignee,
+            @Nullable Boolean releasePrevious,
+            @Nullable Long version) {}
 
     record DeadlineResponse(
             UUID id,
@@ -159,7 +171,11 @@ class CasesApiController {
                 details.closingReason(),
                 details.referredTo(),
                 view.deadlines().stream().map(DeadlineResponse::of).toList(),
-                CaseActions.available(details, view.policy().rules(), view.deadlines()));
+                CaseActions.available(details, view.policy().rules(), view.deadlines()),
+                details.assignee() == null ? null : details.assignee().value(),
+                view.members().stream()
+                        .map(member -> new MemberResponse(member.id().value(), member.name(), member.assignee()))
+                        .toList());
     }
 
     @PostMapping("/api/v1/cases/{id}/messages")
@@ -193,6 +209,26 @@ class CasesApiController {
                         body.to()));
         var changed = cases.act(keyring, new CaseId(id), body.version(), command);
         return new StateResponse(changed.state().name(), changed.version() + 1);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/assignment")
+    StateResponse assign(Keyring keyring, @PathVariable UUID id, @RequestBody AssignmentRequest request) {
+        if (request.assignee() == null) {
+            throw new InvalidInput(Map.of("assignee", "error.required"));
+        }
+        var changed = cases.assign(
+                keyring,
+                new CaseId(id),
+                request.version(),
+                new StaffId(request.assignee()),
+                Boolean.TRUE.equals(request.releasePrevious()));
+        return new StateResponse(changed.state().name(), changed.version() + 1);
+    }
+
+    @DeleteMapping("/api/v1/cases/{id}/members/{member}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeAccess(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, @PathVariable UUID member) {
+        cases.removeAccess(staff, new CaseId(id), new StaffId(member));
     }
 
     @GetMapping("/api/v1/cases/{id}/attachments/{attachment}")

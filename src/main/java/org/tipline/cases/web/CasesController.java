@@ -22,6 +22,8 @@ import org.tipline.crypto.Keyring;
 import org.tipline.shared.Downloads;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.RequestRefused;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
 
 /** The handler's inbox and case pages. */
@@ -94,6 +96,50 @@ class CasesController {
         }
     }
 
+    @PostMapping("/cases/{id}/assignment")
+    String assign(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Long version,
+            @RequestParam(required = false) @Nullable UUID assignee,
+            @RequestParam(defaultValue = "false") boolean releasePrevious,
+            Model model,
+            HttpServletResponse response) {
+        var caseId = new CaseId(id);
+        try {
+            if (assignee == null) {
+                throw new InvalidInput(Map.of("assignee", "error.required"));
+            }
+            cases.assign(keyring, caseId, version, new StaffId(assignee), releasePrevious);
+            return "redirect:/cases/" + id + "?done=assign";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("failedAction", "assign");
+            return render(keyring, caseId, model, e.fieldErrors(), "");
+        } catch (RequestRefused e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refused", e.messageKey());
+            return render(keyring, caseId, model, Map.of(), "");
+        }
+    }
+
+    @PostMapping("/cases/{id}/members/{member}/removal")
+    String removeAccess(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @PathVariable UUID member,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            cases.removeAccess(keyring.owner(), new CaseId(id), new StaffId(member));
+            return "redirect:/cases/" + id + "?done=remove-access";
+        } catch (RequestRefused e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refused", e.messageKey());
+            return render(keyring, new CaseId(id), model, Map.of(), "");
+        }
+    }
+
     @GetMapping("/cases/{id}/attachments/{attachment}")
     ResponseEntity<InputStreamResource> attachment(
             Keyring keyring, @PathVariable UUID id, @PathVariable UUID attachment) {
@@ -108,6 +154,9 @@ class CasesController {
         model.addAttribute(
                 "actions", CaseActions.available(view.details(), view.policy().rules(), view.deadlines()));
         model.addAttribute("outcomes", Outcome.values());
+        var supervisor = keyring.owner().has(Role.SUPERVISOR);
+        model.addAttribute("supervisor", supervisor);
+        model.addAttribute("handlers", supervisor ? cases.handlers(keyring.owner()) : java.util.List.of());
         model.addAttribute("risks", RetaliationRisk.values());
         model.addAttribute("errors", errors);
         model.addAttribute("draft", draft);

@@ -153,6 +153,7 @@ class CaseActionsTests {
                 null,
                 null,
                 null,
+                null,
                 0);
     }
 }
