@@ -26,9 +26,11 @@ import org.tipline.mailbox.Mailbox;
 import org.tipline.mailbox.MessagePosted;
 import org.tipline.mailbox.Notice;
 import org.tipline.reports.Report;
+import org.tipline.reports.ReportId;
 import org.tipline.reports.ReportKey;
 import org.tipline.reports.Reports;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
@@ -343,6 +345,7 @@ public class CaseManagement {
         }
         audit.record(supervisor.organization(), Actor.staff(supervisor.id()), new CaseAudit.Assigned(id, handler));
         save(Actor.staff(supervisor.id()), current, changed);
+        events.publishEvent(new CaseAssigned(id, supervisor.organization(), handler));
         return changed;
     }
 
@@ -372,6 +375,22 @@ public class CaseManagement {
         if (member.equals(current.assignee())) {
             save(Actor.staff(supervisor.id()), current, current.unassign());
         }
+    }
+
+    /** Returns what may be said of the case of {@code report} outside it, for messages to staff. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CaseRef> ofReport(OrganizationId organization, ReportId report) {
+        return cases.byReport(organization, report).map(Cases.Listed::aggregate).map(this::ref);
+    }
+
+    /** Returns what may be said of case {@code id} outside it, for messages to staff. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CaseRef> ref(OrganizationId organization, CaseId id) {
+        return cases.find(organization, id).map(Cases.Listed::aggregate).map(this::ref);
+    }
+
+    private CaseRef ref(Case of) {
+        return new CaseRef(of.id(), of.reference(), of.assignee(), reports.holders(of.organization(), of.report()));
     }
 
     /** Returns the staff who may assign and be assigned: the organisation's active handlers. */

@@ -26,6 +26,21 @@ public class PublicLinks {
         }
     }
 
+    /**
+     * Returns the absolute link of {@code path} from the configured public base URL, for messages
+     * sent outside any request (e-mails); empty when none is configured.
+     */
+    public java.util.Optional<String> link(String path, Object... variables) {
+        var base = properties.publicBaseUrl();
+        return base == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(UriComponentsBuilder.fromUri(base)
+                        .path(path)
+                        .buildAndExpand(variables)
+                        .encode()
+                        .toUriString());
+    }
+
     /** Returns the absolute link of {@code path} (which may hold {@code {}} variables) with {@code variables} filled in. */
     public String link(HttpServletRequest request, String path, Object... variables) {
         var base = properties.publicBaseUrl();

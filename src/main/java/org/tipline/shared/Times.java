@@ -52,7 +52,7 @@ public class Times {
                 : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
-    /** Returns how long ago the time was, in the request's language: "3 hours ago". */
+    /** Returns how long ago the time was, or how far ahead it is, in the request's language: "3 hours ago", "in 2 days". */
     public String ago(@Nullable TemporalAccessor time) {
         var instant = instant(time);
         if (instant == null) {
@@ -60,6 +60,9 @@ public class Times {
         }
         var elapsed = Duration.between(instant, clock.instant());
         var locale = LocaleContextHolder.getLocale();
+        if (elapsed.isNegative() && elapsed.abs().toMinutes() >= 1) {
+            return ahead(elapsed.abs(), locale);
+        }
         if (elapsed.toMinutes() < 1) {
             return messages.getMessage("time.just-now", null, locale);
         }
@@ -70,6 +73,17 @@ public class Times {
             return messages.getMessage("time.hours", new Object[] {elapsed.toHours()}, locale);
         }
         return messages.getMessage("time.days", new Object[] {elapsed.toDays()}, locale);
+    }
+
+    /** Says how far ahead a time is: "in 3 days". */
+    private String ahead(Duration ahead, java.util.Locale locale) {
+        if (ahead.toHours() < 1) {
+            return messages.getMessage("time.in-minutes", new Object[] {ahead.toMinutes()}, locale);
+        }
+        if (ahead.toDays() < 1) {
+            return messages.getMessage("time.in-hours", new Object[] {ahead.toHours()}, locale);
+        }
+        return messages.getMessage("time.in-days", new Object[] {ahead.toDays()}, locale);
     }
 
     /** Returns the name of the zone times are shown in. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,10 +172,70 @@ class PagesBrowserTests {
     }
 
     @Test
+    void aHandlerWalksACaseFromReceivedToConcluded() {
+        var http = new Http(port);
+        var desk = channels.desk(http);
+        desk.submit(http, "Safety rails removed", "The rails on floor 3 were taken away last week.");
+        var id = desk.newestCase(http);
+        var base = "http://localhost:" + port;
+        try (var browser = new Browser("walk-1280", 1280, true)) {
+            var driver = browser.driver;
+            driver.get(base + "/login?lang=en");
+            driver.findElement(By.id("email")).sendKeys(desk.handler().email());
+            driver.findElement(By.id("password")).sendKeys(desk.handler().password());
+            driver.findElement(By.id("totpCode")).sendKeys(organization.code(desk.handler()));
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            driver.get(base + "/cases/" + id);
+            browser.check("case-received");
+            step(driver, "acknowledge", Map.of("message-acknowledge", "Thank you, we have it."), "Acknowledged");
+            step(driver, "start-triage", Map.of(), "Triage");
+            // leaving triage without a risk assessment is refused, with the reason on the page
+            driver.findElement(By.cssSelector("#action-investigate button[type=submit]"))
+                    .click();
+            assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
+                    .contains("retaliation-risk assessment");
+            browser.check("case-refused");
+            new Select(driver.findElement(By.id("level-assess-risk"))).selectByValue("MEDIUM");
+            step(driver, "assess-risk", Map.of(), "Triage");
+            assertThat(driver.findElement(By.id("risk")).getText()).isEqualTo("Medium");
+            step(driver, "investigate", Map.of(), "Investigating");
+            step(driver, "address", Map.of(), "Addressing");
+            new Select(driver.findElement(By.id("outcome-conclude"))).selectByValue("SUBSTANTIATED");
+            step(driver, "conclude", Map.of("message-conclude", "The rails are back and checked weekly."), "Concluded");
+            assertThat(driver.findElement(By.id("outcome")).getText()).isEqualTo("Substantiated");
+            assertThat(driver.findElements(By.cssSelector(".deadlines .deadline-status")))
+                    .extracting(element -> element.getText())
+                    .containsExactly("Met", "Met");
+            browser.check("case-concluded");
+        }
+        var reporter = http.get("/api/v1/cases/" + id, "Authorization", "Bearer " + desk.token())
+                .json();
+        assertThat(reporter.get("state").asString()).isEqualTo("CONCLUDED");
+    }
+
+    /** Fills an action's fields, sends it and checks the state it leads to. */
+    private static void step(
+            org.openqa.selenium.WebDriver driver, String action, Map<String, String> fields, String state) {
+        fields.forEach((field, value) -> driver.findElement(By.id(field)).sendKeys(value));
+        driver.findElement(By.cssSelector("#action-" + action + " button[type=submit]"))
+                .click();
+        assertThat(driver.findElement(By.id("state")).getText()).as(action).isEqualTo(state);
+        assertThat(driver.findElements(By.cssSelector("p[role=status]")))
+                .as(action)
+                .isNotEmpty();
+    }
+
+    @Test
     void anAdministratorsPagesFitAPhone() {
         var http = new Http(port);
         var admin = organization.admin(http);
         var desk = channels.desk(http);
+        var firstPolicy = http.get(
+                        "/api/v1/admin/policies", "Authorization", "Bearer " + organization.token(http, admin))
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
         var base = "http://localhost:" + port;
         for (var lang : List.of("zh-CN", "en")) {
             try (var browser = new Browser("admin-" + lang + "-390", 390, true)) {
@@ -196,6 +257,9 @@ class PagesBrowserTests {
                         "/audit",
                         "/account",
                         "/organization",
+                        "/policies",
+                        "/policies/" + firstPolicy,
+                        "/notifications",
                         "/operator")) {
                     driver.get(base + page + "?lang=" + lang);
                     assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();

@@ -50,8 +50,14 @@ class TimesTests {
         assertThat(times.ago(NOW.minus(Duration.ofMinutes(59)))).isEqualTo("59 minutes ago");
         assertThat(times.ago(NOW.minus(Duration.ofHours(5)))).isEqualTo("5 hours ago");
         assertThat(times.ago(NOW.minus(Duration.ofDays(3)))).isEqualTo("3 days ago");
+        // deadlines lie ahead
+        assertThat(times.ago(NOW.plusSeconds(20))).isEqualTo("just now");
+        assertThat(times.ago(NOW.plus(Duration.ofMinutes(1)))).isEqualTo("in 1 minute");
+        assertThat(times.ago(NOW.plus(Duration.ofHours(5)))).isEqualTo("in 5 hours");
+        assertThat(times.ago(NOW.plus(Duration.ofDays(7)))).isEqualTo("in 7 days");
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(times.ago(NOW.minus(Duration.ofHours(5)))).isEqualTo("5小时前");
+        assertThat(times.ago(NOW.plus(Duration.ofDays(2)))).isEqualTo("2天后");
     }
 
     private Times times(String zone) {

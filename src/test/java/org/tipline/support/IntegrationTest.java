@@ -17,5 +17,11 @@ import org.tipline.shared.internal.DatabaseAdministrator;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, TestOrganization.class, TestChannels.class, DatabaseAdministrator.class})
+@Import({
+    TestClockConfiguration.class,
+    TestMail.class,
+    TestOrganization.class,
+    TestChannels.class,
+    DatabaseAdministrator.class
+})
 public @interface IntegrationTest {}
