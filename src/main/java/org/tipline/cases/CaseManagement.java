@@ -16,6 +16,7 @@ import org.tipline.accounts.StaffDirectory;
 import org.tipline.accounts.StaffMember;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
+import org.tipline.channels.ChannelId;
 import org.tipline.channels.Channels;
 import org.tipline.channels.PolicyProfiles;
 import org.tipline.channels.PolicyRules;
@@ -34,6 +35,7 @@ import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
+import org.tipline.shared.WebProperties;
 
 /**
  * Case handling: opens a case for every report, keeps the handlers' inboxes, opens a case with the
@@ -42,9 +44,6 @@ import org.tipline.shared.StaffPrincipal;
  */
 @Service
 public class CaseManagement {
-
-    /** Cases per inbox page. */
-    public static final int PAGE_SIZE = 25;
 
     /** The longest justification of a waiver or an extension. */
     public static final int JUSTIFICATION_LIMIT = 2_000;
@@ -59,6 +58,7 @@ public class CaseManagement {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WebProperties web;
 
     CaseManagement(
             Cases cases,
@@ -70,7 +70,9 @@ public class CaseManagement {
             StaffDirectory staff,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            WebProperties web) {
+        this.web = web;
         this.cases = cases;
         this.deadlines = deadlines;
         this.reports = reports;
@@ -83,8 +85,13 @@ public class CaseManagement {
         this.clock = clock;
     }
 
-    /** One page of an inbox, and whether more follow. */
-    public record Page(List<CaseSummary> cases, int number, boolean hasNext) {}
+    /** One page of an inbox, and where the next one starts (null when this is the last). */
+    public record Page(List<CaseSummary> cases, InboxQuery.@Nullable Cursor next) {
+        /** Returns whether more cases follow. */
+        public boolean hasNext() {
+            return next != null;
+        }
+    }
 
     /**
      * Opens the case of a new report inside the submission's transaction, on the current version of
@@ -100,7 +107,7 @@ public class CaseManagement {
                 submitted.channel(),
                 submitted.receivedAt(),
                 new PolicyRef(profile.id(), profile.version()));
-        if (!cases.insert(opened)) {
+        if (!cases.insert(opened, submitted.category())) {
             return;
         }
         var rules = profile.rules();
@@ -125,6 +132,7 @@ public class CaseManagement {
                 received,
                 null);
         mailbox.expect(submitted.report(), acknowledgeBy, feedbackBy);
+        cases.refreshDeadlines(List.of(opened.id()));
     }
 
     /**
@@ -142,14 +150,30 @@ public class CaseManagement {
         }
     }
 
-    /** Returns page {@code number} (from 0) of the cases granted to {@code staff}, newest first. */
+    /**
+     * Returns one page of an inbox: the cases granted to {@code viewer} or, for a supervisor who asks,
+     * every case of the organisation (metadata only: opening one still needs its key).
+     *
+     * @throws org.springframework.security.access.AccessDeniedException if a handler asks for every case
+     */
     @Transactional(readOnly = true)
-    public Page inbox(StaffPrincipal staff, int number) {
-        staff.require(Role.HANDLER);
-        var page = Math.max(0, Math.min(number, 100_000));
-        var rows = cases.page(staff.organization(), reports.grantedTo(staff), PAGE_SIZE + 1, page * PAGE_SIZE);
-        var hasNext = rows.size() > PAGE_SIZE;
-        return new Page(summaries(staff, hasNext ? rows.subList(0, PAGE_SIZE) : rows), page, hasNext);
+    public Page inbox(StaffPrincipal viewer, InboxQuery query) {
+        if (query.scope() == InboxQuery.Scope.ALL) {
+            viewer.require(Role.SUPERVISOR);
+        } else if (!viewer.has(Role.SUPERVISOR)) {
+            viewer.require(Role.HANDLER);
+        }
+        var granted = query.scope() == InboxQuery.Scope.ALL ? null : reports.grantedTo(viewer);
+        var rows = cases.search(
+                viewer.organization(), granted, query, web.timeZone(), clock.instant(), InboxQuery.PAGE_SIZE + 1);
+        var hasNext = rows.size() > InboxQuery.PAGE_SIZE;
+        var shown = hasNext ? rows.subList(0, InboxQuery.PAGE_SIZE) : rows;
+        var next = hasNext
+                ? new InboxQuery.Cursor(
+                        shown.getLast().sortValue(query.sort()),
+                        shown.getLast().aggregate().id().value())
+                : null;
+        return new Page(summaries(viewer, shown), next);
     }
 
     /**
@@ -301,6 +325,7 @@ public class CaseManagement {
             }
         };
         save(actor, current, changed);
+        cases.refreshDeadlines(List.of(id));
         return changed;
     }
 
@@ -377,6 +402,37 @@ public class CaseManagement {
         }
     }
 
+    /** Returns the supervisor's overview of the organisation's case handling: numbers only. */
+    @Transactional(readOnly = true)
+    public Overview overview(StaffPrincipal supervisor) {
+        supervisor.require(Role.SUPERVISOR);
+        var organization = supervisor.organization();
+        var now = clock.instant();
+        var byState = new java.util.EnumMap<CaseState, Long>(CaseState.class);
+        var byChannel = new java.util.HashMap<ChannelId, Long>();
+        for (var row : cases.openByStateAndChannel(organization)) {
+            var count = (Long) row[2];
+            byState.merge((CaseState) row[0], count, Long::sum);
+            byChannel.merge((ChannelId) row[1], count, Long::sum);
+        }
+        var names = channels.names(organization, byChannel.keySet());
+        var channelCounts = byChannel.entrySet().stream()
+                .map(entry -> new Overview.ChannelCount(names.getOrDefault(entry.getKey(), ""), entry.getValue()))
+                .sorted(java.util.Comparator.comparingLong(Overview.ChannelCount::open)
+                        .reversed()
+                        .thenComparing(Overview.ChannelCount::channel))
+                .toList();
+        var quarter = now.minus(java.time.Duration.ofDays(90));
+        return new Overview(
+                byState,
+                channelCounts,
+                deadlines.dueBetween(organization, now, now.plus(java.time.Duration.ofDays(7))),
+                deadlines.breachedSince(organization, now.minus(java.time.Duration.ofDays(30))),
+                cases.overdueCount(organization),
+                cases.medianDays(organization, "acknowledged_at", quarter),
+                cases.medianDays(organization, "feedback_at", quarter));
+    }
+
     /** Returns what may be said of the case of {@code report} outside it, for messages to staff. */
     @Transactional(readOnly = true)
     public java.util.Optional<CaseRef> ofReport(OrganizationId organization, ReportId report) {
@@ -414,6 +470,7 @@ public class CaseManagement {
     private void giveFeedback(ReportKey key, Case current, String message, Instant now) {
         mailbox.notify(key, Notice.FEEDBACK, message);
         deadlines.meet(current.id(), Deadline.Kind.FEEDBACK, now);
+        cases.feedbackGiven(current.id(), now);
         mailbox.expect(current.report(), null, null);
         var staff = key.openedBy().orElseThrow();
         audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.FeedbackGiven(current.id()));
@@ -529,10 +586,18 @@ public class CaseManagement {
         return summaries(staff, List.of(listed)).getFirst();
     }
 
-    private List<CaseSummary> summaries(StaffPrincipal staff, List<Cases.Listed> rows) {
+    private List<CaseSummary> summaries(StaffPrincipal viewer, List<Cases.Listed> rows) {
         var names = channels.names(
-                staff.organization(),
+                viewer.organization(),
                 rows.stream().map(row -> row.aggregate().channel()).distinct().toList());
+        var assignees = staff.names(
+                viewer.organization(),
+                rows.stream()
+                        .map(row -> row.aggregate().assignee())
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList());
+        var labels = cases.labels(rows.stream().map(row -> row.aggregate().id()).toList());
         return rows.stream()
                 .map(row -> {
                     var aggregate = row.aggregate();
@@ -545,7 +610,14 @@ public class CaseManagement {
                             aggregate.receivedAt(),
                             row.lastActivity(),
                             row.unread(),
-                            aggregate.version());
+                            aggregate.version(),
+                            row.category(),
+                            row.priority(),
+                            row.nextDueAt(),
+                            row.overdue(),
+                            aggregate.assignee(),
+                            aggregate.assignee() == null ? null : assignees.get(aggregate.assignee()),
+                            labels.getOrDefault(aggregate.id(), List.of()));
                 })
                 .toList();
     }

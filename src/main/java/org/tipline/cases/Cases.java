@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tipline.channels.ChannelId;
@@ -31,14 +34,31 @@ class Cases {
     }
 
     /** A case with its inbox columns. */
-    record Listed(Case aggregate, Instant lastActivity, boolean unread) {}
+    record Listed(
+            Case aggregate,
+            Instant lastActivity,
+            boolean unread,
+            @Nullable String category,
+            Priority priority,
+            @Nullable Instant nextDueAt,
+            boolean overdue) {
+
+        /** Returns where this row stands in {@code sort}, for the next page's cursor. */
+        Instant sortValue(InboxQuery.Sort sort) {
+            return switch (sort) {
+                case NEWEST, OLDEST -> aggregate.receivedAt();
+                case DUE -> java.util.Objects.requireNonNull(nextDueAt);
+                case ACTIVITY -> lastActivity;
+            };
+        }
+    }
 
     /** Inserts a new case unless its report already has one; returns whether it did. */
-    boolean insert(Case opened) {
+    boolean insert(Case opened, @Nullable String category) {
         return jdbc.sql("""
                 INSERT INTO case_file (id, organization_id, report_id, channel_id, reference, state, received_at,
-                                       last_activity, policy_profile_id, policy_version, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (report_id) DO NOTHING""")
+                                       last_activity, policy_profile_id, policy_version, category, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (report_id) DO NOTHING""")
                         .params(
                                 opened.id().value(),
                                 opened.organization().value(),
@@ -49,7 +69,8 @@ class Cases {
                                 Timestamp.from(opened.receivedAt()),
                                 Timestamp.from(opened.receivedAt()),
                                 opened.policy().profile().value(),
-                                opened.policy().version())
+                                opened.policy().version(),
+                                category)
                         .update()
                 > 0;
     }
@@ -97,21 +118,208 @@ class Cases {
                 == 1;
     }
 
-    /** Returns one page of the cases of {@code reports}, newest first. */
-    List<Listed> page(OrganizationId organization, Collection<ReportId> reports, int limit, int offset) {
-        if (reports.isEmpty()) {
-            return List.of();
+    /**
+     * Returns up to {@code limit} cases of {@code organization} that match {@code query}, in its
+     * order, after its cursor; only the cases of {@code reports} unless that is null.
+     */
+    List<Listed> search(
+            OrganizationId organization,
+            @Nullable Collection<ReportId> reports,
+            InboxQuery query,
+            ZoneId zone,
+            Instant now,
+            int limit) {
+        var where = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        where.add("organization_id = ?");
+        params.add(organization.value());
+        if (reports != null) {
+            where.add("report_id = ANY(?)");
+            params.add(reports.stream().map(ReportId::value).toArray(UUID[]::new));
         }
-        return jdbc.sql(SELECT + """
-                 WHERE organization_id = ? AND report_id = ANY(?)
-                ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?""")
-                .params(
-                        organization.value(),
-                        reports.stream().map(ReportId::value).toArray(UUID[]::new),
-                        limit,
-                        offset)
+        if (!query.states().isEmpty()) {
+            where.add("state = ANY(?)");
+            params.add(query.states().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (query.channel() != null) {
+            where.add("channel_id = ?");
+            params.add(query.channel().value());
+        }
+        if (query.category() != null) {
+            where.add("category = ?");
+            params.add(query.category());
+        }
+        if (query.label() != null) {
+            where.add("EXISTS (SELECT 1 FROM case_label l WHERE l.case_id = case_file.id AND l.name = ?)");
+            params.add(query.label());
+        }
+        if (query.assignee() != null) {
+            where.add("assignee_id = ?");
+            params.add(query.assignee().value());
+        }
+        if (query.overdue()) {
+            where.add("(overdue OR next_due_at <= ?)");
+            params.add(Timestamp.from(now));
+        }
+        if (query.dueWithinDays() != null) {
+            where.add("next_due_at <= ?");
+            params.add(Timestamp.from(now.plus(java.time.Duration.ofDays(query.dueWithinDays()))));
+        }
+        if (query.receivedFrom() != null) {
+            where.add("received_at >= ?");
+            params.add(Timestamp.from(query.receivedFrom().atStartOfDay(zone).toInstant()));
+        }
+        if (query.receivedTo() != null) {
+            where.add("received_at < ?");
+            params.add(Timestamp.from(
+                    query.receivedTo().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        var reference = query.referencePrefix();
+        if (reference != null) {
+            where.add("reference LIKE ?");
+            params.add(reference + "%");
+        } else if (query.search() != null) {
+            var like = "%"
+                    + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.add("(category ILIKE ? OR referred_to ILIKE ? OR closing_reason ILIKE ?"
+                    + " OR EXISTS (SELECT 1 FROM case_label l WHERE l.case_id = case_file.id AND l.name ILIKE ?))");
+            params.addAll(List.of(like, like, like, like));
+        }
+        var column = switch (query.sort()) {
+            case NEWEST, OLDEST -> "received_at";
+            case DUE -> "next_due_at";
+            case ACTIVITY -> "last_activity";
+        };
+        var ascending = query.sort() == InboxQuery.Sort.OLDEST || query.sort() == InboxQuery.Sort.DUE;
+        if (query.sort() == InboxQuery.Sort.DUE) {
+            where.add("next_due_at IS NOT NULL");
+        }
+        if (query.after() != null) {
+            where.add("(" + column + ", id) " + (ascending ? ">" : "<") + " (?, ?)");
+            params.add(Timestamp.from(query.after().at()));
+            params.add(query.after().id());
+        }
+        var direction = ascending ? " ASC" : " DESC";
+        params.add(limit);
+        return jdbc.sql(SELECT + " WHERE " + String.join(" AND ", where) + " ORDER BY " + column + direction + ", id"
+                        + direction + " LIMIT ?")
+                .params(params)
                 .query(Cases::listed)
                 .list();
+    }
+
+    /** The states in which a case is open: received and not yet concluded, referred or closed. */
+    static final String[] OPEN_STATES = {
+        "RECEIVED", "ACKNOWLEDGED", "ACK_WAIVED", "TRIAGE", "INVESTIGATING", "AWAITING_REPORTER", "ADDRESSING"
+    };
+
+    /** Counts open cases by state and channel. */
+    List<Object[]> openByStateAndChannel(OrganizationId organization) {
+        return jdbc.sql("""
+                SELECT state, channel_id, count(*) FROM case_file
+                WHERE organization_id = ? AND state = ANY(?) GROUP BY state, channel_id""")
+                .params(organization.value(), OPEN_STATES)
+                .query((rs, i) -> new Object[] {
+                    CaseState.valueOf(rs.getString(1)), new ChannelId(rs.getObject(2, UUID.class)), rs.getLong(3)
+                })
+                .list();
+    }
+
+    long overdueCount(OrganizationId organization) {
+        return jdbc.sql("SELECT count(*) FROM case_file WHERE organization_id = ? AND overdue")
+                .param(organization.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Returns the median days from receipt to acknowledgement, or to first feedback, of cases received since {@code since}. */
+    @Nullable
+    Double medianDays(OrganizationId organization, String column, Instant since) {
+        if (!column.equals("acknowledged_at") && !column.equals("feedback_at")) {
+            throw new IllegalArgumentException("No such column");
+        }
+        return jdbc
+                .sql("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM " + column
+                        + " - received_at) / 86400) FROM case_file WHERE organization_id = ? AND received_at >= ? AND "
+                        + column + " IS NOT NULL")
+                .params(organization.value(), Timestamp.from(since))
+                .query((rs, i) -> {
+                    var value = rs.getDouble(1);
+                    return rs.wasNull() ? Double.NaN : value;
+                })
+                .list()
+                .stream()
+                .filter(value -> !value.isNaN())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Returns the labels of {@code ids}, by case. */
+    java.util.Map<CaseId, List<String>> labels(Collection<CaseId> ids) {
+        var labels = new java.util.HashMap<CaseId, List<String>>();
+        if (ids.isEmpty()) {
+            return labels;
+        }
+        jdbc.sql("SELECT case_id, name FROM case_label WHERE case_id = ANY(?) ORDER BY name")
+                .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
+                .query((rs, i) -> labels.computeIfAbsent(
+                                new CaseId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
+                        .add(rs.getString(2)))
+                .list();
+        return labels;
+    }
+
+    /** Recomputes what the inbox knows of the cases' deadlines: the next open one, and whether one was missed and is unmet. */
+    void refreshDeadlines(Collection<CaseId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE case_file c
+                SET next_due_at = (SELECT min(d.due_at) FROM deadline d WHERE d.case_id = c.id AND d.status = 'OPEN'),
+                    overdue = EXISTS (SELECT 1 FROM deadline d
+                                      WHERE d.case_id = c.id AND d.status = 'BREACHED' AND d.met_at IS NULL)
+                WHERE c.id = ANY(?)""")
+                .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
+                .update();
+    }
+
+    /** Records when the reporter was first given feedback. */
+    void feedbackGiven(CaseId id, Instant at) {
+        jdbc.sql("UPDATE case_file SET feedback_at = coalesce(feedback_at, ?) WHERE id = ?")
+                .params(Timestamp.from(at), id.value())
+                .update();
+    }
+
+    /**
+     * Sets a case's priority if nobody changed the case since {@code version}.
+     *
+     * @return false when its version moved on meanwhile
+     */
+    boolean setPriority(CaseId id, OrganizationId organization, long version, Priority priority) {
+        return jdbc.sql("""
+                UPDATE case_file SET priority = ?, version = version + 1
+                WHERE id = ? AND organization_id = ? AND version = ?""")
+                        .params(priority.name(), id.value(), organization.value(), version)
+                        .update()
+                == 1;
+    }
+
+    /** Adds a label to a case; returns whether it was new. */
+    boolean label(CaseId id, OrganizationId organization, String name) {
+        return jdbc.sql(
+                                "INSERT INTO case_label (case_id, organization_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                        .params(id.value(), organization.value(), name)
+                        .update()
+                > 0;
+    }
+
+    /** Removes a label from a case; returns whether it had it. */
+    boolean unlabel(CaseId id, String name) {
+        return jdbc.sql("DELETE FROM case_label WHERE case_id = ? AND name = ?")
+                        .params(id.value(), name)
+                        .update()
+                > 0;
     }
 
     void markRead(CaseId id) {
@@ -130,7 +338,7 @@ class Cases {
     private static final String SELECT = """
             SELECT id, organization_id, report_id, channel_id, reference, state, received_at, version,
                    last_activity, unread, policy_profile_id, policy_version, acknowledged_at, risk, outcome,
-                   closing_reason, referred_to, assignee_id
+                   closing_reason, referred_to, assignee_id, category, priority, next_due_at, overdue
             FROM case_file""";
 
     /**
@@ -165,6 +373,10 @@ class Cases {
                         assignee == null ? null : new StaffId(assignee),
                         rs.getLong(8)),
                 rs.getTimestamp(9).toInstant(),
-                rs.getBoolean(10));
+                rs.getBoolean(10),
+                rs.getString(19),
+                Priority.valueOf(rs.getString(20)),
+                rs.getTimestamp(21) == null ? null : rs.getTimestamp(21).toInstant(),
+                rs.getBoolean(22));
     }
 }

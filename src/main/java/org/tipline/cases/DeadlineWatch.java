@@ -21,7 +21,8 @@ import org.tipline.shared.OrganizationId;
  * <p>Implementation notes: one node at a time — the run takes a transaction-scoped PostgreSQL
  * advisory lock and a node that does not get it skips the run, so N nodes mark each deadline once.
  * Each mark is one set-based {@code UPDATE … RETURNING} over a partial index of open deadlines,
- * so a run costs what is due, not what is open. Breaches are facts kept in the rows themselves
+ * so a run costs what is due, not what is open; the cases it touched get their inbox columns
+ * (next deadline, missed) recomputed in one more statement. Breaches are facts kept in the rows themselves
  * (status and time); a late acknowledgement or feedback leaves the row BREACHED with the time it
  * was finally met.
  */
@@ -32,10 +33,12 @@ class DeadlineWatch {
 
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
+    private final Cases cases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, ApplicationEventPublisher events, Clock clock) {
+    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, Cases cases, ApplicationEventPublisher events, Clock clock) {
+        this.cases = cases;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.events = events;
@@ -65,6 +68,8 @@ class DeadlineWatch {
             return new Run(false, 0, 0);
         }
         var breached = deadlines.breach(now);
+        cases.refreshDeadlines(
+                breached.stream().map(Deadlines.Marked::caseId).distinct().toList());
         var reminded = deadlines.remind(now);
         var byOrganization = new LinkedHashMap<OrganizationId, Lists>();
         breached.forEach(marked -> byOrganization

@@ -132,6 +132,24 @@ class Deadlines {
                 .single();
     }
 
+    /** Counts an organisation's open deadlines due from {@code from} to {@code to}, both included. */
+    long dueBetween(OrganizationId organization, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'OPEN' AND due_at >= ? AND due_at <= ?""")
+                .params(organization.value(), Timestamp.from(from), Timestamp.from(to))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Counts an organisation's deadlines marked breached since {@code since}. */
+    long breachedSince(OrganizationId organization, Instant since) {
+        return jdbc.sql(
+                        "SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'BREACHED' AND changed_at >= ?")
+                .params(organization.value(), Timestamp.from(since))
+                .query(Long.class)
+                .single();
+    }
+
     /** A deadline the job marked breached or reminded of. */
     record Marked(OrganizationId organization, CaseId caseId, Deadline.Kind kind, Instant dueAt) {}
 

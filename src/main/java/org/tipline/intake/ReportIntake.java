@@ -107,7 +107,8 @@ public class ReportIntake {
                 channel.id(),
                 filed.receivedAt(),
                 recipients.stream().map(Recipient::id).toList(),
-                channel.policyProfile()));
+                channel.policyProfile(),
+                category == null || category.isBlank() ? null : category));
         String pickup = null;
         if (guard instanceof SubmitOnce.FormToken) {
             pickup = once.openPickup(filed.receipt());

@@ -2,6 +2,7 @@ package org.tipline.intake;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tipline.channels.ChannelId;
 import org.tipline.channels.PolicyProfileId;
 import org.tipline.reports.ReportId;
@@ -10,7 +11,7 @@ import org.tipline.shared.StaffId;
 
 /**
  * A report was received and sealed to {@code recipients}; its case runs on the channel's policy
- * profile {@code policy}. Carries ids only, never content.
+ * profile {@code policy}. Carries ids and the category the reporter chose (plain metadata), never content.
  */
 public record ReportSubmitted(
         ReportId report,
@@ -18,4 +19,5 @@ public record ReportSubmitted(
         ChannelId channel,
         Instant receivedAt,
         List<StaffId> recipients,
-        PolicyProfileId policy) {}
+        PolicyProfileId policy,
+        @Nullable String category) {}

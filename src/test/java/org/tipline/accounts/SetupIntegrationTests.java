@@ -102,7 +102,7 @@ class SetupIntegrationTests {
         assertThat(jdbc.sql("SELECT role FROM staff_role ORDER BY role")
                         .query(String.class)
                         .list())
-                .containsExactly("ADMIN", "HANDLER", "OPERATOR");
+                .containsExactly("ADMIN", "HANDLER", "OPERATOR", "SUPERVISOR");
 
         // the code cannot be used twice, through the page or the API
         assertThat(http.get("/setup").header("Location"))

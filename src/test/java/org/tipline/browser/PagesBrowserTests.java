@@ -250,6 +250,8 @@ class PagesBrowserTests {
                 assertThat(driver.getCurrentUrl()).contains("/cases");
                 for (var page : List.of(
                         "/cases",
+                        "/cases?scope=all&sort=due",
+                        "/cases/overview",
                         "/channels",
                         "/channels/" + desk.channelId(),
                         "/channels/new",
@@ -261,9 +263,12 @@ class PagesBrowserTests {
                         "/policies/" + firstPolicy,
                         "/notifications",
                         "/operator")) {
-                    driver.get(base + page + "?lang=" + lang);
+                    driver.get(base + page + (page.contains("?") ? "&" : "?") + "lang=" + lang);
                     assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
-                    browser.check(page.substring(1).replace('/', '-').replaceAll("-[0-9a-f-]{36}", "-edit"));
+                    browser.check(page.substring(1)
+                            .replaceAll("[?&=]", "-")
+                            .replace('/', '-')
+                            .replaceAll("-[0-9a-f-]{36}", "-edit"));
                 }
             }
         }

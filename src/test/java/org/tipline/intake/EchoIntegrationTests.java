@@ -48,7 +48,8 @@ class EchoIntegrationTests {
         var responses = List.of(
                 http.get("/api/v1/cases/" + MARKER, "Authorization", bearer),
                 http.get("/api/v1/cases/" + MARKER + "/attachments/" + MARKER, "Authorization", bearer),
-                http.get("/api/v1/cases?page=" + MARKER, "Authorization", bearer),
+                http.get("/api/v1/cases?after=" + MARKER, "Authorization", bearer),
+                http.get("/api/v1/cases?state=" + MARKER, "Authorization", bearer),
                 http.json("POST", "/api/v1/cases/" + MARKER + "/acknowledgement", Map.of(), "Authorization", bearer),
                 http.get("/api/v1/followup/attachments/" + MARKER, "Authorization", "Receipt 0000-0000-0000-0000"),
                 http.json(

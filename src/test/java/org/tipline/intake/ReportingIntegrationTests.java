@@ -230,7 +230,10 @@ class ReportingIntegrationTests {
                 .json();
         assertThat(first.get("cases").size()).isEqualTo(25);
         assertThat(first.get("hasNext").asBoolean()).isTrue();
-        var second = http.get("/api/v1/cases?page=1", "Authorization", "Bearer " + desk.token())
+        var second = http.get(
+                        "/api/v1/cases?after=" + first.get("next").asString(),
+                        "Authorization",
+                        "Bearer " + desk.token())
                 .json();
         assertThat(second.get("cases").size()).isEqualTo(2);
         assertThat(second.get("hasNext").asBoolean()).isFalse();

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.tipline.shared.internal.DatabaseAdministrator;
 
 /**
@@ -17,11 +18,6 @@ import org.tipline.shared.internal.DatabaseAdministrator;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({
-    TestClockConfiguration.class,
-    TestMail.class,
-    TestOrganization.class,
-    TestChannels.class,
-    DatabaseAdministrator.class
-})
+@ContextConfiguration(initializers = TestMail.class)
+@Import({TestClockConfiguration.class, TestOrganization.class, TestChannels.class, DatabaseAdministrator.class})
 public @interface IntegrationTest {}

@@ -8,34 +8,36 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
- * The embedded mail server the application sends to in tests (GreenMail, real SMTP on
- * {@link #PORT}, as {@code application-test.properties} says): one for the whole JVM, started with
- * the first context.
+ * The embedded mail server the application sends to in tests (GreenMail, real SMTP on a free
+ * port): one for the whole JVM, started before the first context, which its initializer points at it.
  */
-@TestConfiguration(proxyBeanMethods = false)
-public class TestMail {
-
-    /** The SMTP port; fixed, so that every test context's properties agree on it. */
-    public static final int PORT = 39425;
+public final class TestMail implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static GreenMail server;
 
     /** Returns the server, started. */
     public static synchronized GreenMail server() {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
             server.start();
         }
         return server;
     }
 
-    @Bean
-    GreenMail greenMail() {
-        return server();
+    /** Points the context's mail settings at the server, starting it if need be. */
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var port = server().getSmtp().getPort();
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test-mail", Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port)));
     }
 
     /** A mail as received: to whom, its subject and its text. */

@@ -9,6 +9,7 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.tipline.cases.CaseId;
 import org.tipline.cases.CaseManagement;
 import org.tipline.cases.CaseSummary;
 import org.tipline.cases.Deadline;
+import org.tipline.cases.InboxQuery;
 import org.tipline.crypto.Keyring;
 import org.tipline.reports.Report;
 import org.tipline.shared.Downloads;
@@ -40,7 +42,13 @@ class CasesApiController {
             String state,
             Instant receivedAt,
             Instant lastActivity,
-            boolean unread) {
+            boolean unread,
+            @Nullable String category,
+            String priority,
+            @Nullable Instant nextDueAt,
+            boolean overdue,
+            @Nullable UUID assignee,
+            List<String> labels) {
         static CaseListItem of(CaseSummary summary) {
             return new CaseListItem(
                     summary.id().value(),
@@ -49,11 +57,18 @@ class CasesApiController {
                     summary.state().name(),
                     summary.receivedAt(),
                     summary.lastActivity(),
-                    summary.unread());
+                    summary.unread(),
+                    summary.category(),
+                    summary.priority().name(),
+                    summary.nextDueAt(),
+                    summary.overdue(),
+                    summary.assignee() == null ? null : summary.assignee().value(),
+                    summary.labels());
         }
     }
 
-    record InboxResponse(List<CaseListItem> cases, int page, boolean hasNext) {}
+    /** A page of an inbox; {@code next} is the cursor to send as {@code after} for the next page. */
+    record InboxResponse(List<CaseListItem> cases, @Nullable String next, boolean hasNext) {}
 
     record CaseResponse(
             UUID id,
@@ -133,10 +148,18 @@ class CasesApiController {
     }
 
     @GetMapping("/api/v1/cases")
-    InboxResponse inbox(@AuthenticationPrincipal StaffPrincipal staff, @RequestParam(defaultValue = "0") int page) {
-        var result = cases.inbox(staff, page);
+    InboxResponse inbox(
+            @AuthenticationPrincipal StaffPrincipal staff, @RequestParam MultiValueMap<String, String> filters) {
+        var result = cases.inbox(staff, InboxQuery.read(filters));
         return new InboxResponse(
-                result.cases().stream().map(CaseListItem::of).toList(), result.number(), result.hasNext());
+                result.cases().stream().map(CaseListItem::of).toList(),
+                result.next() == null ? null : result.next().token(),
+                result.hasNext());
+    }
+
+    @GetMapping("/api/v1/cases/overview")
+    org.tipline.cases.Overview overview(@AuthenticationPrincipal StaffPrincipal staff) {
+        return cases.overview(staff);
     }
 
     @GetMapping("/api/v1/cases/{id}")

@@ -10,14 +10,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tipline.cases.CaseId;
 import org.tipline.cases.CaseManagement;
+import org.tipline.cases.InboxQuery;
+import org.tipline.cases.InvalidFilter;
 import org.tipline.cases.Outcome;
 import org.tipline.cases.RetaliationRisk;
+import org.tipline.channels.Channels;
 import org.tipline.crypto.Keyring;
 import org.tipline.shared.Downloads;
 import org.tipline.shared.InvalidInput;
@@ -31,16 +35,87 @@ import org.tipline.shared.StaffPrincipal;
 class CasesController {
 
     private final CaseManagement cases;
+    private final Channels channels;
+    private final org.springframework.context.MessageSource messages;
 
-    CasesController(CaseManagement cases) {
+    CasesController(CaseManagement cases, Channels channels, org.springframework.context.MessageSource messages) {
         this.cases = cases;
+        this.channels = channels;
+        this.messages = messages;
     }
 
     @GetMapping("/cases")
     String inbox(
-            @AuthenticationPrincipal StaffPrincipal staff, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("page", cases.inbox(staff, page));
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @RequestParam MultiValueMap<String, String> filters,
+            Model model,
+            HttpServletResponse response) {
+        InboxQuery query;
+        try {
+            query = InboxQuery.read(filters);
+        } catch (InvalidFilter e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refused", e.messageKey());
+            model.addAttribute("refusedFilter", e.parameter());
+            query = InboxQuery.mine();
+            filters = new org.springframework.util.LinkedMultiValueMap<>();
+        }
+        var page = cases.inbox(staff, query);
+        model.addAttribute("page", page);
+        model.addAttribute("query", query);
+        model.addAttribute("filters", filters);
+        model.addAttribute("states", org.tipline.cases.CaseState.values());
+        model.addAttribute("sorts", InboxQuery.Sort.values());
+        model.addAttribute("supervisor", staff.has(Role.SUPERVISOR));
+        model.addAttribute("channelChoices", channels.published(staff.organization()));
+        model.addAttribute("handlers", staff.has(Role.SUPERVISOR) ? cases.handlers(staff) : java.util.List.of());
+        if (page.next() != null) {
+            var next = org.springframework.web.util.UriComponentsBuilder.fromPath("/cases");
+            filters.forEach((name, values) -> {
+                if (!name.equals("after")) {
+                    values.forEach(value -> next.queryParam(name, value));
+                }
+            });
+            model.addAttribute(
+                    "nextPage",
+                    next.queryParam("after", page.next().token()).encode().toUriString());
+        }
         return "cases/inbox";
+    }
+
+    @GetMapping("/cases/overview")
+    String overview(@AuthenticationPrincipal StaffPrincipal staff, Model model, java.util.Locale locale) {
+        var overview = cases.overview(staff);
+        var states = java.util.Arrays.stream(org.tipline.cases.CaseState.values())
+                .filter(CasesController::isOpen)
+                .toList();
+        model.addAttribute("overview", overview);
+        model.addAttribute(
+                "byState",
+                Bars.of(
+                        states.stream()
+                                .map(state -> messages.getMessage("case.state." + state, null, locale))
+                                .toList(),
+                        states.stream()
+                                .map(state -> overview.openByState().getOrDefault(state, 0L))
+                                .toList()));
+        model.addAttribute(
+                "byChannel",
+                Bars.of(
+                        overview.openByChannel().stream()
+                                .map(org.tipline.cases.Overview.ChannelCount::channel)
+                                .toList(),
+                        overview.openByChannel().stream()
+                                .map(org.tipline.cases.Overview.ChannelCount::open)
+                                .toList()));
+        return "cases/overview";
+    }
+
+    private static boolean isOpen(org.tipline.cases.CaseState state) {
+        return switch (state) {
+            case RECEIVED, ACKNOWLEDGED, ACK_WAIVED, TRIAGE, INVESTIGATING, AWAITING_REPORTER, ADDRESSING -> true;
+            default -> false;
+        };
     }
 
     @GetMapping("/cases/{id}")
