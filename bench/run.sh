@@ -3,6 +3,7 @@
 #   bench/run.sh load  [clients] [seconds]   submissions and follow-ups (server heap 1 GiB)
 #   bench/run.sh large                        one 1 GiB attachment (server heap capped at 256 MiB)
 #   bench/run.sh hpke                         one HPKE seal, pure-Java against native X25519
+#   bench/run.sh cases [count]                seeds 1,000,000 cases; inbox, overview, deadline job
 # Prints figures; never fails on time. Traffic goes to localhost only.
 # SERVER_OPTS adds JVM options to the server (e.g. a JFR recording); KEEP_LOG=<file> keeps its log.
 set -euo pipefail
@@ -35,6 +36,9 @@ if [ "$mode" = large ]; then
   heap=-Xmx256m
   extra=(--tipline.uploads.max-file-size=2GB --tipline.uploads.max-request-size=2GB)
 fi
+if [ "$mode" = cases ]; then
+  extra=(--tipline.cases.deadline-check=PT30S --logging.level.org.tipline.cases.DeadlineWatch=INFO)
+fi
 "$JAVA" $heap ${SERVER_OPTS:-} -jar target/tipline-0.1.0-SNAPSHOT.jar \
   --server.port=$port \
   --tipline.database.embedded.data-directory="$work/postgres" \
@@ -53,4 +57,9 @@ done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), java $("$JAVA" -version 2>&1 | head -1)"
 echo "server: $heap, embedded PostgreSQL 17, data in $work"
+if [ "$mode" = cases ]; then
+  classpath=$(./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null)
+  "$JAVA" -Xmx512m -cp "$classpath" bench/CaseBench.java "http://localhost:$port" "$code" "$work/postgres" "$work/secrets" "$work/server.log" "${2:-1000000}"
+  exit 0
+fi
 "$JAVA" -Xmx512m -Dclk.tck="$(getconf CLK_TCK)" -Dpostgres.data="$work/postgres" bench/LoadDriver.java "http://localhost:$port" "$code" "$mode" "$clients" "$seconds" "$server"

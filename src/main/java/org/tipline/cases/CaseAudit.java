@@ -94,4 +94,26 @@ public sealed interface CaseAudit extends AuditEvent {
             return "case:" + id;
         }
     }
+
+    /** A case's priority changed. */
+    record PriorityChanged(CaseId id, Priority priority) implements CaseAudit {
+        public String action() {
+            return "case.priority-changed";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
+
+    /** A label was put on a case or taken off it. */
+    record Labelled(CaseId id, boolean added) implements CaseAudit {
+        public String action() {
+            return added ? "case.label-added" : "case.label-removed";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
 }

@@ -402,6 +402,45 @@ public class CaseManagement {
         }
     }
 
+    /** The longest label. */
+    public static final int LABEL_LIMIT = 40;
+
+    /**
+     * Sets the priority of a case granted to {@code staff}; audited.
+     *
+     * @throws NoSuchElementException if the case is not granted to them
+     * @throws CaseChangedMeanwhile if it changed since {@code seen}
+     */
+    @Transactional
+    public void setPriority(StaffPrincipal staff, CaseId id, @Nullable Long seen, Priority priority) {
+        var current = granted(staff, id).aggregate();
+        var version = seen == null ? current.version() : seen;
+        if (!cases.setPriority(id, staff.organization(), version, priority)) {
+            throw new CaseChangedMeanwhile();
+        }
+        audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.PriorityChanged(id, priority));
+    }
+
+    /**
+     * Puts a label (a plain name the team uses, like a category) on a case granted to {@code staff},
+     * or takes it off; audited when it changed anything.
+     *
+     * @throws NoSuchElementException if the case is not granted to them
+     * @throws InvalidInput if the name is empty, longer than {@value #LABEL_LIMIT} or holds control characters
+     */
+    @Transactional
+    public void label(StaffPrincipal staff, CaseId id, String name, boolean add) {
+        granted(staff, id);
+        var label = name.strip();
+        if (label.isEmpty() || label.length() > LABEL_LIMIT || label.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput(Map.of("label", label.isEmpty() ? "error.required" : "error.case.label"));
+        }
+        var changed = add ? cases.label(id, staff.organization(), label) : cases.unlabel(id, label);
+        if (changed) {
+            audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.Labelled(id, add));
+        }
+    }
+
     /** Returns the supervisor's overview of the organisation's case handling: numbers only. */
     @Transactional(readOnly = true)
     public Overview overview(StaffPrincipal supervisor) {

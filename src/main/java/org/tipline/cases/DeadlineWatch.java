@@ -52,9 +52,14 @@ class DeadlineWatch {
             fixedDelayString = "${tipline.cases.deadline-check:PT1M}",
             initialDelayString = "${tipline.cases.deadline-check:PT1M}")
     void scheduled() {
+        var started = System.nanoTime();
         var run = check(clock.instant());
         if (run.breached() > 0 || run.reminded() > 0) {
-            log.info("Deadline check: {} breached, {} reminders", run.breached(), run.reminded());
+            log.info(
+                    "Deadline check: {} breached, {} reminders in {} ms",
+                    run.breached(),
+                    run.reminded(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 

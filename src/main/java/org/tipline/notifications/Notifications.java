@@ -122,6 +122,9 @@ public class Notifications {
 
     @ApplicationModuleListener
     void on(DeadlinesPassed passed) {
+        if (mails == null) {
+            return;
+        }
         var organization = passed.organization();
         for (var id : new LinkedHashSet<>(passed.approaching())) {
             cases.ref(organization, id)

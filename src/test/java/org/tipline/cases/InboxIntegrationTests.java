@@ -152,6 +152,48 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void labelsAndPriorityAreSetByThoseWhoHoldTheKeyAndFilterTheInbox() {
+        var http = new Http(port);
+        var desk = channels.desk(http);
+        var other = channels.desk(http);
+        var id = newCase(http, desk, "Labelled", "fraud");
+        var bearer = new String[] {"Authorization", "Bearer " + desk.token()};
+        assertThat(http.json("POST", "/api/v1/cases/" + id + "/labels", Map.of("name", "legal"), bearer)
+                        .status())
+                .isEqualTo(204);
+        assertThat(http.json("PUT", "/api/v1/cases/" + id + "/priority", Map.of("priority", "high"), bearer)
+                        .status())
+                .isEqualTo(204);
+        assertThat(ids(http, desk.token(), "label=legal")).containsExactly(id);
+        assertThat(ids(http, desk.token(), "q=leg")).containsExactly(id);
+        var listed = inbox(http, desk.token(), "label=legal").get("cases").get(0);
+        assertThat(listed.get("priority").asString()).isEqualTo("HIGH");
+        assertThat(listed.get("labels").get(0).asString()).isEqualTo("legal");
+
+        assertThat(http.json("PUT", "/api/v1/cases/" + id + "/priority", Map.of("priority", "extreme"), bearer)
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.json("POST", "/api/v1/cases/" + id + "/labels", Map.of("name", "bad\u0007bell"), bearer)
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.json("POST", "/api/v1/cases/" + id + "/labels", Map.of("name", "x".repeat(41)), bearer)
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/cases/" + id + "/labels",
+                                Map.of("name", "theirs"),
+                                "Authorization",
+                                "Bearer " + other.token())
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.json("DELETE", "/api/v1/cases/" + id + "/labels/legal", Map.of(), bearer)
+                        .status())
+                .isEqualTo(204);
+        assertThat(ids(http, desk.token(), "label=legal")).isEmpty();
+    }
+
+    @Test
     void theOverviewCountsWhatIsOpenDueAndMissed() {
         var http = new Http(port);
         var supervisor = organization.invite(http, "Counter " + UUID.randomUUID(), "HANDLER", "SUPERVISOR");

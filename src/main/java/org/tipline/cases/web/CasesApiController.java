@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -246,6 +247,33 @@ class CasesApiController {
                 new StaffId(request.assignee()),
                 Boolean.TRUE.equals(request.releasePrevious()));
         return new StateResponse(changed.state().name(), changed.version() + 1);
+    }
+
+    record PriorityRequest(
+            @Nullable String priority, @Nullable Long version) {}
+
+    record LabelRequest(@Nullable String name) {}
+
+    @PutMapping("/api/v1/cases/{id}/priority")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void priority(
+            @AuthenticationPrincipal StaffPrincipal staff,
+            @PathVariable UUID id,
+            @RequestBody PriorityRequest request) {
+        cases.setPriority(staff, new CaseId(id), request.version(), CasesController.priority(request.priority()));
+    }
+
+    @PostMapping("/api/v1/cases/{id}/labels")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void label(
+            @AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, @RequestBody LabelRequest request) {
+        cases.label(staff, new CaseId(id), request.name() == null ? "" : request.name(), true);
+    }
+
+    @DeleteMapping("/api/v1/cases/{id}/labels/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlabel(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, @PathVariable String name) {
+        cases.label(staff, new CaseId(id), name, false);
     }
 
     @DeleteMapping("/api/v1/cases/{id}/members/{member}")

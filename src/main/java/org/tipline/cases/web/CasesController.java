@@ -198,6 +198,54 @@ class CasesController {
         }
     }
 
+    @PostMapping("/cases/{id}/priority")
+    String priority(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Long version,
+            @RequestParam(required = false) @Nullable String priority,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            cases.setPriority(keyring.owner(), new CaseId(id), version, priority(priority));
+            return "redirect:/cases/" + id + "?done=priority";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(keyring, new CaseId(id), model, e.fieldErrors(), "");
+        } catch (RequestRefused e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refused", e.messageKey());
+            return render(keyring, new CaseId(id), model, Map.of(), "");
+        }
+    }
+
+    @PostMapping("/cases/{id}/labels")
+    String label(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String label,
+            @RequestParam(defaultValue = "add") String change,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            cases.label(keyring.owner(), new CaseId(id), label == null ? "" : label, !"remove".equals(change));
+            return "redirect:/cases/" + id + "?done=label";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(keyring, new CaseId(id), model, e.fieldErrors(), "");
+        }
+    }
+
+    /** Reads a priority, refusing anything but its names. */
+    static org.tipline.cases.Priority priority(@Nullable String value) {
+        try {
+            return org.tipline.cases.Priority.valueOf(
+                    String.valueOf(value).strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(Map.of("priority", "error.case.choice"));
+        }
+    }
+
     @PostMapping("/cases/{id}/members/{member}/removal")
     String removeAccess(
             Keyring keyring,
@@ -229,6 +277,7 @@ class CasesController {
         model.addAttribute(
                 "actions", CaseActions.available(view.details(), view.policy().rules(), view.deadlines()));
         model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("priorities", org.tipline.cases.Priority.values());
         var supervisor = keyring.owner().has(Role.SUPERVISOR);
         model.addAttribute("supervisor", supervisor);
         model.addAttribute("handlers", supervisor ? cases.handlers(keyring.owner()) : java.util.List.of());
