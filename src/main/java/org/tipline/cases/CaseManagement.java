@@ -59,6 +59,7 @@ public class CaseManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final WebProperties web;
+    private final com.github.benmanes.caffeine.cache.@Nullable Cache<OrganizationId, Overview> overviews;
 
     CaseManagement(
             Cases cases,
@@ -71,8 +72,15 @@ public class CaseManagement {
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock,
-            WebProperties web) {
+            WebProperties web,
+            CasesProperties properties) {
         this.web = web;
+        this.overviews = properties.overviewCache().isZero()
+                ? null
+                : com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                        .maximumSize(10_000)
+                        .expireAfterWrite(properties.overviewCache())
+                        .<OrganizationId, Overview>build();
         this.cases = cases;
         this.deadlines = deadlines;
         this.reports = reports;
@@ -441,11 +449,21 @@ public class CaseManagement {
         }
     }
 
-    /** Returns the supervisor's overview of the organisation's case handling: numbers only. */
+    /**
+     * Returns the supervisor's overview of the organisation's case handling: numbers only, counted
+     * at most once per {@code tipline.cases.overview-cache} (a minute) per organisation, since
+     * counting a million cases takes about a second.
+     */
     @Transactional(readOnly = true)
     public Overview overview(StaffPrincipal supervisor) {
         supervisor.require(Role.SUPERVISOR);
-        var organization = supervisor.organization();
+        if (overviews == null) {
+            return count(supervisor.organization());
+        }
+        return overviews.get(supervisor.organization(), this::count);
+    }
+
+    private Overview count(OrganizationId organization) {
         var now = clock.instant();
         var byState = new java.util.EnumMap<CaseState, Long>(CaseState.class);
         var byChannel = new java.util.HashMap<ChannelId, Long>();
@@ -467,9 +485,19 @@ public class CaseManagement {
                 channelCounts,
                 deadlines.dueBetween(organization, now, now.plus(java.time.Duration.ofDays(7))),
                 deadlines.breachedSince(organization, now.minus(java.time.Duration.ofDays(30))),
-                cases.overdueCount(organization),
+                cases.overdueCount(organization, now),
                 cases.medianDays(organization, "acknowledged_at", quarter),
-                cases.medianDays(organization, "feedback_at", quarter));
+                cases.medianDays(organization, "feedback_at", quarter),
+                now);
+    }
+
+    /** The cases a run of the deadline job found: with a deadline it marked missed, or one due soon. */
+    public record PassedCases(List<CaseId> breached, List<CaseId> approaching) {}
+
+    /** Returns the cases of the deadline job's run at {@code at} in {@code organization}, for those it must tell. */
+    @Transactional(readOnly = true)
+    public PassedCases passed(OrganizationId organization, Instant at) {
+        return new PassedCases(deadlines.breachedAt(organization, at), deadlines.remindedAt(organization, at));
     }
 
     /** Returns what may be said of the case of {@code report} outside it, for messages to staff. */
@@ -637,6 +665,7 @@ public class CaseManagement {
                         .distinct()
                         .toList());
         var labels = cases.labels(rows.stream().map(row -> row.aggregate().id()).toList());
+        var now = clock.instant();
         return rows.stream()
                 .map(row -> {
                     var aggregate = row.aggregate();
@@ -653,7 +682,7 @@ public class CaseManagement {
                             row.category(),
                             row.priority(),
                             row.nextDueAt(),
-                            row.overdue(),
+                            row.nextDueAt() != null && !row.nextDueAt().isAfter(now),
                             aggregate.assignee(),
                             aggregate.assignee() == null ? null : assignees.get(aggregate.assignee()),
                             labels.getOrDefault(aggregate.id(), List.of()));

@@ -40,8 +40,7 @@ class Cases {
             boolean unread,
             @Nullable String category,
             Priority priority,
-            @Nullable Instant nextDueAt,
-            boolean overdue) {
+            @Nullable Instant nextDueAt) {
 
         /** Returns where this row stands in {@code sort}, for the next page's cursor. */
         Instant sortValue(InboxQuery.Sort sort) {
@@ -158,7 +157,7 @@ class Cases {
             params.add(query.assignee().value());
         }
         if (query.overdue()) {
-            where.add("(overdue OR next_due_at <= ?)");
+            where.add("next_due_at <= ?");
             params.add(Timestamp.from(now));
         }
         if (query.dueWithinDays() != null) {
@@ -225,9 +224,9 @@ class Cases {
                 .list();
     }
 
-    long overdueCount(OrganizationId organization) {
-        return jdbc.sql("SELECT count(*) FROM case_file WHERE organization_id = ? AND overdue")
-                .param(organization.value())
+    long overdueCount(OrganizationId organization, Instant now) {
+        return jdbc.sql("SELECT count(*) FROM case_file WHERE organization_id = ? AND next_due_at <= ?")
+                .params(organization.value(), Timestamp.from(now))
                 .query(Long.class)
                 .single();
     }
@@ -269,16 +268,18 @@ class Cases {
         return labels;
     }
 
-    /** Recomputes what the inbox knows of the cases' deadlines: the next open one, and whether one was missed and is unmet. */
+    /**
+     * Recomputes what the inbox knows of the cases' deadlines: when the earliest one not yet met is
+     * (or was) due. A breach does not change it, so the deadline job need not come here.
+     */
     void refreshDeadlines(Collection<CaseId> ids) {
         if (ids.isEmpty()) {
             return;
         }
         jdbc.sql("""
                 UPDATE case_file c
-                SET next_due_at = (SELECT min(d.due_at) FROM deadline d WHERE d.case_id = c.id AND d.status = 'OPEN'),
-                    overdue = EXISTS (SELECT 1 FROM deadline d
-                                      WHERE d.case_id = c.id AND d.status = 'BREACHED' AND d.met_at IS NULL)
+                SET next_due_at = (SELECT min(d.due_at) FROM deadline d
+                                   WHERE d.case_id = c.id AND d.met_at IS NULL AND d.status IN ('OPEN', 'BREACHED'))
                 WHERE c.id = ANY(?)""")
                 .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
                 .update();
@@ -338,7 +339,7 @@ class Cases {
     private static final String SELECT = """
             SELECT id, organization_id, report_id, channel_id, reference, state, received_at, version,
                    last_activity, unread, policy_profile_id, policy_version, acknowledged_at, risk, outcome,
-                   closing_reason, referred_to, assignee_id, category, priority, next_due_at, overdue
+                   closing_reason, referred_to, assignee_id, category, priority, next_due_at
             FROM case_file""";
 
     /**
@@ -376,7 +377,6 @@ class Cases {
                 rs.getBoolean(10),
                 rs.getString(19),
                 Priority.valueOf(rs.getString(20)),
-                rs.getTimestamp(21) == null ? null : rs.getTimestamp(21).toInstant(),
-                rs.getBoolean(22));
+                rs.getTimestamp(21) == null ? null : rs.getTimestamp(21).toInstant());
     }
 }

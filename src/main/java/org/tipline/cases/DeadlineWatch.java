@@ -2,9 +2,6 @@ package org.tipline.cases;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.tipline.shared.OrganizationId;
 
 /**
  * The deadline job: marks open deadlines whose time has passed as BREACHED and those whose
@@ -21,8 +17,9 @@ import org.tipline.shared.OrganizationId;
  * <p>Implementation notes: one node at a time — the run takes a transaction-scoped PostgreSQL
  * advisory lock and a node that does not get it skips the run, so N nodes mark each deadline once.
  * Each mark is one set-based {@code UPDATE … RETURNING} over a partial index of open deadlines,
- * so a run costs what is due, not what is open; the cases it touched get their inbox columns
- * (next deadline, missed) recomputed in one more statement. Breaches are facts kept in the rows themselves
+ * so a run costs what is due, not what is open. Cases are not touched: their inbox column is the
+ * earliest deadline not yet met, which a breach does not change. The announcement carries counts;
+ * listeners ask which cases. Breaches are facts kept in the rows themselves
  * (status and time); a late acknowledgement or feedback leaves the row BREACHED with the time it
  * was finally met.
  */
@@ -33,12 +30,10 @@ class DeadlineWatch {
 
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
-    private final Cases cases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, Cases cases, ApplicationEventPublisher events, Clock clock) {
-        this.cases = cases;
+    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.events = events;
@@ -46,7 +41,7 @@ class DeadlineWatch {
     }
 
     /** What one run did. */
-    record Run(boolean ran, int breached, int reminded) {}
+    record Run(boolean ran, long breached, long reminded) {}
 
     @Scheduled(
             fixedDelayString = "${tipline.cases.deadline-check:PT1M}",
@@ -73,25 +68,19 @@ class DeadlineWatch {
             return new Run(false, 0, 0);
         }
         var breached = deadlines.breach(now);
-        cases.refreshDeadlines(
-                breached.stream().map(Deadlines.Marked::caseId).distinct().toList());
         var reminded = deadlines.remind(now);
-        var byOrganization = new LinkedHashMap<OrganizationId, Lists>();
-        breached.forEach(marked -> byOrganization
-                .computeIfAbsent(marked.organization(), k -> new Lists())
-                .breached
-                .add(marked.caseId()));
-        reminded.forEach(marked -> byOrganization
-                .computeIfAbsent(marked.organization(), k -> new Lists())
-                .approaching
-                .add(marked.caseId()));
-        byOrganization.forEach((organization, lists) ->
-                events.publishEvent(new DeadlinesPassed(organization, lists.breached, lists.approaching)));
-        return new Run(true, breached.size(), reminded.size());
-    }
-
-    private static final class Lists {
-        final List<CaseId> breached = new ArrayList<>();
-        final List<CaseId> approaching = new ArrayList<>();
+        var organizations = new java.util.LinkedHashSet<>(breached.keySet());
+        organizations.addAll(reminded.keySet());
+        for (var organization : organizations) {
+            events.publishEvent(new DeadlinesPassed(
+                    organization,
+                    now,
+                    breached.getOrDefault(organization, 0L),
+                    reminded.getOrDefault(organization, 0L)));
+        }
+        return new Run(
+                true,
+                breached.values().stream().mapToLong(Long::longValue).sum(),
+                reminded.values().stream().mapToLong(Long::longValue).sum());
     }
 }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -150,28 +152,47 @@ class Deadlines {
                 .single();
     }
 
-    /** A deadline the job marked breached or reminded of. */
-    record Marked(OrganizationId organization, CaseId caseId, Deadline.Kind kind, Instant dueAt) {}
+    /** Marks every open deadline due by {@code now} as BREACHED, in one statement; returns how many, by organisation. */
+    Map<OrganizationId, Long> breach(Instant now) {
+        return counted("""
+                WITH marked AS (UPDATE deadline SET status = 'BREACHED', changed_at = ?
+                                WHERE status = 'OPEN' AND due_at <= ? RETURNING organization_id)
+                SELECT organization_id, count(*) FROM marked GROUP BY organization_id""", now);
+    }
 
-    /** Marks every open deadline due by {@code now} as BREACHED, in one statement; returns them. */
-    List<Marked> breach(Instant now) {
-        return jdbc.sql("""
-                UPDATE deadline SET status = 'BREACHED', changed_at = ?
-                WHERE status = 'OPEN' AND due_at <= ?
-                RETURNING organization_id, case_id, kind, due_at""")
+    /** Marks every open deadline whose reminder time has come as reminded; returns how many, by organisation. */
+    Map<OrganizationId, Long> remind(Instant now) {
+        return counted("""
+                WITH marked AS (UPDATE deadline SET reminded_at = ?
+                                WHERE status = 'OPEN' AND reminded_at IS NULL AND remind_at <= ? RETURNING organization_id)
+                SELECT organization_id, count(*) FROM marked GROUP BY organization_id""", now);
+    }
+
+    private Map<OrganizationId, Long> counted(String sql, Instant now) {
+        var counts = new LinkedHashMap<OrganizationId, Long>();
+        jdbc.sql(sql)
                 .params(Timestamp.from(now), Timestamp.from(now))
-                .query(Deadlines::marked)
+                .query((rs, i) -> counts.put(new OrganizationId(rs.getObject(1, UUID.class)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /** Returns the cases of {@code organization} whose deadlines the run at {@code at} marked breached. */
+    List<CaseId> breachedAt(OrganizationId organization, Instant at) {
+        return jdbc.sql("""
+                SELECT DISTINCT case_id FROM deadline
+                WHERE organization_id = ? AND status = 'BREACHED' AND changed_at = ? ORDER BY case_id""")
+                .params(organization.value(), Timestamp.from(at))
+                .query((rs, i) -> new CaseId(rs.getObject(1, UUID.class)))
                 .list();
     }
 
-    /** Marks every open deadline whose reminder time has come as reminded; returns them. */
-    List<Marked> remind(Instant now) {
+    /** Returns the cases of {@code organization} whose deadlines the run at {@code at} reminded of. */
+    List<CaseId> remindedAt(OrganizationId organization, Instant at) {
         return jdbc.sql("""
-                UPDATE deadline SET reminded_at = ?
-                WHERE status = 'OPEN' AND reminded_at IS NULL AND remind_at <= ?
-                RETURNING organization_id, case_id, kind, due_at""")
-                .params(Timestamp.from(now), Timestamp.from(now))
-                .query(Deadlines::marked)
+                SELECT DISTINCT case_id FROM deadline WHERE organization_id = ? AND reminded_at = ? ORDER BY case_id""")
+                .params(organization.value(), Timestamp.from(at))
+                .query((rs, i) -> new CaseId(rs.getObject(1, UUID.class)))
                 .list();
     }
 
@@ -192,13 +213,5 @@ class Deadlines {
                 rs.getString(8),
                 actor == null ? null : new StaffId(actor),
                 rs.getTimestamp(10).toInstant());
-    }
-
-    private static Marked marked(ResultSet rs, int row) throws SQLException {
-        return new Marked(
-                new OrganizationId(rs.getObject(1, UUID.class)),
-                new CaseId(rs.getObject(2, UUID.class)),
-                Deadline.Kind.valueOf(rs.getString(3)),
-                rs.getTimestamp(4).toInstant());
     }
 }

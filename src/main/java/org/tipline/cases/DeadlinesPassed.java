@@ -1,15 +1,12 @@
 package org.tipline.cases;
 
-import java.util.List;
+import java.time.Instant;
 import org.tipline.shared.OrganizationId;
 
 /**
- * Deadlines of an organisation's cases passed unmet and were marked breached ({@code breached}),
- * or will pass soon ({@code approaching}), as one run of the deadline job found them. Carries ids only.
+ * A run of the deadline job at {@code at} marked {@code breached} deadlines of an organisation's
+ * cases as missed and found {@code approaching} ones due soon. Counts only: which cases they are is
+ * asked of {@link CaseManagement#passed}, so that a run over half a million deadlines does not
+ * write half a million ids into the event registry.
  */
-public record DeadlinesPassed(OrganizationId organization, List<CaseId> breached, List<CaseId> approaching) {
-    public DeadlinesPassed {
-        breached = List.copyOf(breached);
-        approaching = List.copyOf(approaching);
-    }
-}
+public record DeadlinesPassed(OrganizationId organization, Instant at, long breached, long approaching) {}

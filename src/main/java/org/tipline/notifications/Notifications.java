@@ -126,18 +126,19 @@ public class Notifications {
             return;
         }
         var organization = passed.organization();
-        for (var id : new LinkedHashSet<>(passed.approaching())) {
+        var found = cases.passed(organization, passed.at());
+        for (var id : found.approaching()) {
             cases.ref(organization, id)
                     .ifPresent(ref -> queue(organization, responsible(ref), ref, Reason.DEADLINE_APPROACHING));
         }
-        if (passed.breached().isEmpty()) {
+        if (found.breached().isEmpty()) {
             return;
         }
         var supervisors = staff.members(organization).stream()
                 .filter(member -> member.roles().contains(Role.SUPERVISOR))
                 .map(StaffMember::id)
                 .toList();
-        for (var id : new LinkedHashSet<>(passed.breached())) {
+        for (var id : found.breached()) {
             cases.ref(organization, id).ifPresent(ref -> {
                 var told = new LinkedHashSet<>(responsible(ref));
                 told.addAll(supervisors);

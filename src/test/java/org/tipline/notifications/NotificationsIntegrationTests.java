@@ -3,7 +3,6 @@ package org.tipline.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tipline.cases.CaseId;
 import org.tipline.cases.DeadlinesPassed;
 import org.tipline.shared.OrganizationId;
 import org.tipline.support.Http;
@@ -128,8 +126,14 @@ class NotificationsIntegrationTests {
         var id = desk.newestCase(http);
         TestMail.await(desk.handler().email(), 1, WAIT);
         var organizationId = new OrganizationId(organization.organizationId(http));
-        transactions.executeWithoutResult(status -> events.publishEvent(
-                new DeadlinesPassed(organizationId, List.of(new CaseId(UUID.fromString(id))), List.of())));
+        // as the deadline job does: the acknowledgement deadline marked missed at one instant, then announced
+        var at = java.time.Instant.parse("2031-01-01T00:00:00Z").plusNanos(System.nanoTime() % 1_000_000 * 1_000);
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    UPDATE deadline SET status = 'BREACHED', changed_at = ?
+                    WHERE case_id = ?::uuid AND kind = 'ACKNOWLEDGEMENT'""").params(java.sql.Timestamp.from(at), id).update();
+            events.publishEvent(new DeadlinesPassed(organizationId, at, 1, 0));
+        });
         var toSupervisor = TestMail.await(supervisor.email(), 1, WAIT);
         assertThat(toSupervisor).hasSize(1);
         assertThat(toSupervisor.getFirst().body())
