@@ -82,22 +82,7 @@ public record Case(
      */
     public Case acknowledge(Instant at) {
         var moved = moveTo(CaseState.ACKNOWLEDGED);
-        return new Case(
-                id,
-                organization,
-                report,
-                channel,
-                reference,
-                moved.state,
-                receivedAt,
-                policy,
-                at,
-                risk,
-                outcome,
-                closingReason,
-                referredTo,
-                assignee,
-                version);
+        return copy(moved.state, at, risk, outcome, closingReason, referredTo, assignee);
     }
 
     /**
@@ -143,22 +128,7 @@ public record Case(
         if (!open) {
             throw new IllegalTransition(state, state);
         }
-        return new Case(
-                id,
-                organization,
-                report,
-                channel,
-                reference,
-                state,
-                receivedAt,
-                policy,
-                acknowledgedAt,
-                level,
-                outcome,
-                closingReason,
-                referredTo,
-                assignee,
-                version);
+        return copy(state, acknowledgedAt, level, outcome, closingReason, referredTo, assignee);
     }
 
     /**
@@ -196,22 +166,7 @@ public record Case(
      */
     public Case conclude(Outcome result) {
         var moved = moveTo(CaseState.CONCLUDED);
-        return new Case(
-                id,
-                organization,
-                report,
-                channel,
-                reference,
-                moved.state,
-                receivedAt,
-                policy,
-                acknowledgedAt,
-                risk,
-                result,
-                closingReason,
-                referredTo,
-                assignee,
-                version);
+        return copy(moved.state, acknowledgedAt, risk, result, closingReason, referredTo, assignee);
     }
 
     /**
@@ -227,22 +182,7 @@ public record Case(
         if (body.isEmpty() || body.length() > REFERRAL_LIMIT || body.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInput(Map.of("to", body.isEmpty() ? "error.required" : "error.case.referral"));
         }
-        return new Case(
-                id,
-                organization,
-                report,
-                channel,
-                reference,
-                moved.state,
-                receivedAt,
-                policy,
-                acknowledgedAt,
-                risk,
-                Outcome.REFERRED,
-                closingReason,
-                body,
-                assignee,
-                version);
+        return copy(moved.state, acknowledgedAt, risk, Outcome.REFERRED, closingReason, body, assignee);
     }
 
     /**
@@ -257,22 +197,7 @@ public record Case(
         if (!rules.closingReasons().contains(reason)) {
             throw new InvalidInput(Map.of("reason", "error.case.reason"));
         }
-        return new Case(
-                id,
-                organization,
-                report,
-                channel,
-                reference,
-                moved.state,
-                receivedAt,
-                policy,
-                acknowledgedAt,
-                risk,
-                outcome,
-                reason,
-                referredTo,
-                assignee,
-                version);
+        return copy(moved.state, acknowledgedAt, risk, outcome, reason, referredTo, assignee);
     }
 
     /**
@@ -284,42 +209,12 @@ public record Case(
         if (state == CaseState.ARCHIVED || state == CaseState.PURGED) {
             throw new IllegalTransition(state, state);
         }
-        return new Case(
-                id,
-                organization,
-                report,
-                channel,
-                reference,
-                state,
-                receivedAt,
-                policy,
-                acknowledgedAt,
-                risk,
-                outcome,
-                closingReason,
-                referredTo,
-                handler,
-                version);
+        return copy(state, acknowledgedAt, risk, outcome, closingReason, referredTo, handler);
     }
 
     /** Returns the case without an assignee, as when the assignee's access is removed. */
     public Case unassign() {
-        return new Case(
-                id,
-                organization,
-                report,
-                channel,
-                reference,
-                state,
-                receivedAt,
-                policy,
-                acknowledgedAt,
-                risk,
-                outcome,
-                closingReason,
-                referredTo,
-                null,
-                version);
+        return copy(state, acknowledgedAt, risk, outcome, closingReason, referredTo, null);
     }
 
     /**
@@ -361,13 +256,25 @@ public record Case(
         if (!state.canMoveTo(target)) {
             throw new IllegalTransition(state, target);
         }
+        return copy(target, acknowledgedAt, risk, outcome, closingReason, referredTo, assignee);
+    }
+
+    /** Returns this case with its workflow fields replaced; identity, receipt, policy and version stay. */
+    private Case copy(
+            CaseState state,
+            @Nullable Instant acknowledgedAt,
+            @Nullable RetaliationRisk risk,
+            @Nullable Outcome outcome,
+            @Nullable String closingReason,
+            @Nullable String referredTo,
+            @Nullable StaffId assignee) {
         return new Case(
                 id,
                 organization,
                 report,
                 channel,
                 reference,
-                target,
+                state,
                 receivedAt,
                 policy,
                 acknowledgedAt,

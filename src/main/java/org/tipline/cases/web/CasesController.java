@@ -153,22 +153,12 @@ class CasesController {
             @RequestParam(required = false) @Nullable String to,
             Model model,
             HttpServletResponse response) {
-        var caseId = new CaseId(id);
-        try {
+        model.addAttribute("actionDraft", message == null ? "" : message);
+        return attempt(keyring, id, action, model, response, () -> {
             var command = CaseActions.command(
                     action, new CaseActions.Fields(version, message, reason, justification, level, outcome, to));
-            cases.act(keyring, caseId, version, command);
-            return "redirect:/cases/" + id + "?done=" + action;
-        } catch (InvalidInput e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("failedAction", action);
-            model.addAttribute("actionDraft", message == null ? "" : message);
-            return render(keyring, caseId, model, e.fieldErrors(), "");
-        } catch (RequestRefused e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refused", e.messageKey());
-            return render(keyring, caseId, model, Map.of(), "");
-        }
+            cases.act(keyring, new CaseId(id), version, command);
+        });
     }
 
     @PostMapping("/cases/{id}/assignment")
@@ -180,22 +170,12 @@ class CasesController {
             @RequestParam(defaultValue = "false") boolean releasePrevious,
             Model model,
             HttpServletResponse response) {
-        var caseId = new CaseId(id);
-        try {
+        return attempt(keyring, id, "assign", model, response, () -> {
             if (assignee == null) {
                 throw new InvalidInput(Map.of("assignee", "error.required"));
             }
-            cases.assign(keyring, caseId, version, new StaffId(assignee), releasePrevious);
-            return "redirect:/cases/" + id + "?done=assign";
-        } catch (InvalidInput e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("failedAction", "assign");
-            return render(keyring, caseId, model, e.fieldErrors(), "");
-        } catch (RequestRefused e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refused", e.messageKey());
-            return render(keyring, caseId, model, Map.of(), "");
-        }
+            cases.assign(keyring, new CaseId(id), version, new StaffId(assignee), releasePrevious);
+        });
     }
 
     @PostMapping("/cases/{id}/priority")
@@ -206,17 +186,13 @@ class CasesController {
             @RequestParam(required = false) @Nullable String priority,
             Model model,
             HttpServletResponse response) {
-        try {
-            cases.setPriority(keyring.owner(), new CaseId(id), version, priority(priority));
-            return "redirect:/cases/" + id + "?done=priority";
-        } catch (InvalidInput e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(keyring, new CaseId(id), model, e.fieldErrors(), "");
-        } catch (RequestRefused e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refused", e.messageKey());
-            return render(keyring, new CaseId(id), model, Map.of(), "");
-        }
+        return attempt(
+                keyring,
+                id,
+                "priority",
+                model,
+                response,
+                () -> cases.setPriority(keyring.owner(), new CaseId(id), version, priority(priority)));
     }
 
     @PostMapping("/cases/{id}/labels")
@@ -227,13 +203,30 @@ class CasesController {
             @RequestParam(defaultValue = "add") String change,
             Model model,
             HttpServletResponse response) {
-        try {
-            cases.label(keyring.owner(), new CaseId(id), label == null ? "" : label, !"remove".equals(change));
-            return "redirect:/cases/" + id + "?done=label";
-        } catch (InvalidInput e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return render(keyring, new CaseId(id), model, e.fieldErrors(), "");
-        }
+        return attempt(
+                keyring,
+                id,
+                "label",
+                model,
+                response,
+                () -> cases.label(
+                        keyring.owner(), new CaseId(id), label == null ? "" : label, !"remove".equals(change)));
+    }
+
+    @PostMapping("/cases/{id}/members/{member}/removal")
+    String removeAccess(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @PathVariable UUID member,
+            Model model,
+            HttpServletResponse response) {
+        return attempt(
+                keyring,
+                id,
+                "remove-access",
+                model,
+                response,
+                () -> cases.removeAccess(keyring.owner(), new CaseId(id), new StaffId(member)));
     }
 
     /** Reads a priority, refusing anything but its names. */
@@ -246,16 +239,19 @@ class CasesController {
         }
     }
 
-    @PostMapping("/cases/{id}/members/{member}/removal")
-    String removeAccess(
-            Keyring keyring,
-            @PathVariable UUID id,
-            @PathVariable UUID member,
-            Model model,
-            HttpServletResponse response) {
+    /**
+     * Makes a change to a case and goes back to it saying what was done; a change refused for its
+     * input (422) or for the case's state or rules (409) shows the case again with the reason.
+     */
+    private String attempt(
+            Keyring keyring, UUID id, String action, Model model, HttpServletResponse response, Runnable change) {
         try {
-            cases.removeAccess(keyring.owner(), new CaseId(id), new StaffId(member));
-            return "redirect:/cases/" + id + "?done=remove-access";
+            change.run();
+            return "redirect:/cases/" + id + "?done=" + action;
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("failedAction", action);
+            return render(keyring, new CaseId(id), model, e.fieldErrors(), "");
         } catch (RequestRefused e) {
             response.setStatus(e.status().value());
             model.addAttribute("refused", e.messageKey());
