@@ -41,9 +41,4 @@ public record Deadline(
         EXTENDED,
         BREACHED
     }
-
-    /** Returns whether it is open and its time has passed at {@code now}: about to be marked breached. */
-    public boolean isOverdue(Instant now) {
-        return status == Status.OPEN && !dueAt.isAfter(now);
-    }
 }

@@ -118,14 +118,6 @@ class Deadlines {
                 == 1;
     }
 
-    /** Returns a deadline's sealed justification, if it has one. */
-    Optional<byte[]> justification(UUID deadline) {
-        return jdbc.sql("SELECT justification FROM deadline WHERE id = ? AND justification IS NOT NULL")
-                .param(deadline)
-                .query((rs, i) -> rs.getBytes(1))
-                .optional();
-    }
-
     /** Returns whether a case's deadline of this kind was extended before. */
     boolean extended(CaseId id, Deadline.Kind kind) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM deadline WHERE case_id = ? AND kind = ? AND status = 'EXTENDED')")

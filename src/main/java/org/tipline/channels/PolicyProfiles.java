@@ -140,12 +140,6 @@ public class PolicyProfiles implements ApplicationRunner {
                 .orElseThrow(() -> new NoSuchElementException("No such policy profile"));
     }
 
-    /** Returns the profile a channel's new cases run on, at its current version. */
-    @Transactional(readOnly = true)
-    public PolicyProfile of(Channel channel) {
-        return current(channel.organizationId(), channel.policyProfile());
-    }
-
     /** Returns the working calendar of {@code organization} under {@code rules}: their weekdays, its holidays. */
     @Transactional(readOnly = true)
     public WorkingCalendar calendar(OrganizationId organization, PolicyRules rules) {
