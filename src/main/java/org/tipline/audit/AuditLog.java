@@ -345,6 +345,35 @@ public class AuditLog {
                 .list();
     }
 
+    /**
+     * Lists the entries of an organisation whose subject starts with one of {@code subjects} (such as
+     * {@code case:<id>} and {@code report:<id>}, which also covers {@code report:<id>/staff:<id>}),
+     * oldest first, at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<Entry> about(OrganizationId organization, List<String> subjects, int limit) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
+        // subjects are ASCII: every one that starts with a prefix sorts between it and it + DEL in "C"
+        var where = String.join(
+                " OR ",
+                java.util.Collections.nCopies(
+                        subjects.size(), "(subject COLLATE \"C\" >= ? AND subject COLLATE \"C\" < ?)"));
+        var params = new java.util.ArrayList<Object>();
+        params.add(organization.value());
+        subjects.forEach(subject -> {
+            params.add(subject);
+            params.add(subject + '\u007f');
+        });
+        params.add(limit);
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM audit_entry WHERE organization_id = ? AND (" + where
+                        + ") ORDER BY occurred_at, id LIMIT ?")
+                .params(params)
+                .query(AuditLog::entry)
+                .list();
+    }
+
     private Optional<Link> head(UUID organization) {
         return jdbc.sql("""
                 SELECT chain_seq, mac FROM audit_entry

@@ -170,6 +170,21 @@ public record Case(
     }
 
     /**
+     * Concludes a case as the duplicate of an earlier one it was merged into: from any state before
+     * a conclusion, since a duplicate can be recognised on arrival as well as late in an
+     * investigation. The earlier case goes on.
+     *
+     * @throws IllegalTransition if the case is already concluded, closed or archived
+     */
+    public Case mergeInto() {
+        if (isClosed()) {
+            throw new IllegalTransition(state, CaseState.CONCLUDED);
+        }
+        var at = acknowledgedAt;
+        return copy(CaseState.CONCLUDED, at, risk, Outcome.DUPLICATE, closingReason, referredTo, assignee);
+    }
+
+    /**
      * Refers the case from triage to the body competent for it.
      *
      * @throws IllegalTransition unless the case is in triage

@@ -116,4 +116,62 @@ public sealed interface CaseAudit extends AuditEvent {
             return "case:" + id;
         }
     }
+
+    /** An internal note was written on a case (its text is sealed, never audited). */
+    record NoteWritten(CaseId id) implements CaseAudit {
+        public String action() {
+            return "case.note-written";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
+
+    /** Two cases were linked as related, or the link between them removed. */
+    record Linked(CaseId id, CaseId other, boolean added) implements CaseAudit {
+        public String action() {
+            return added ? "case.linked" : "case.unlinked";
+        }
+
+        public String subject() {
+            return "case:" + id + "/case:" + other;
+        }
+    }
+
+    /**
+     * A later case was merged into an earlier one as its duplicate: recorded on both, {@code intoOther}
+     * on the later one.
+     */
+    record Merged(CaseId id, CaseId other, boolean intoOther) implements CaseAudit {
+        public String action() {
+            return intoOther ? "case.merged-into" : "case.merged-here";
+        }
+
+        public String subject() {
+            return "case:" + id + "/case:" + other;
+        }
+    }
+
+    /** A case was exported, as a PDF or its attachments as a ZIP. */
+    record Exported(CaseId id, String format) implements CaseAudit {
+        public String action() {
+            return "case.exported-" + format;
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
+
+    /** A page of the inbox was exported as CSV (metadata only). */
+    record InboxExported(org.tipline.shared.StaffId by, int rows) implements CaseAudit {
+        public String action() {
+            return "cases.exported-csv";
+        }
+
+        public String subject() {
+            return "staff:" + by;
+        }
+    }
 }

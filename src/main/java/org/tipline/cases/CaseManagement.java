@@ -50,6 +50,8 @@ public class CaseManagement {
 
     private final Cases cases;
     private final Deadlines deadlines;
+    private final Notes notes;
+    private final Links links;
     private final Reports reports;
     private final Mailbox mailbox;
     private final Channels channels;
@@ -64,6 +66,8 @@ public class CaseManagement {
     CaseManagement(
             Cases cases,
             Deadlines deadlines,
+            Notes notes,
+            Links links,
             Reports reports,
             Mailbox mailbox,
             Channels channels,
@@ -83,6 +87,8 @@ public class CaseManagement {
                         .<OrganizationId, Overview>build();
         this.cases = cases;
         this.deadlines = deadlines;
+        this.notes = notes;
+        this.links = links;
         this.reports = reports;
         this.mailbox = mailbox;
         this.channels = channels;
@@ -209,7 +215,29 @@ public class CaseManagement {
                 members(aggregate),
                 report,
                 channels.questionnaire(report.channel(), report.questionnaireVersion()),
-                mailbox.thread(key));
+                mailbox.thread(key),
+                openNotes(key, id),
+                links.of(id));
+    }
+
+    /** Returns a case's internal notes, opened with its key. */
+    List<CaseNote> openNotes(ReportKey key, CaseId id) {
+        var sealed = notes.of(id);
+        var names = staff.names(
+                key.organization(),
+                sealed.stream().map(Notes.Sealed::author).distinct().toList());
+        return sealed.stream()
+                .map(note -> new CaseNote(
+                        note.id(),
+                        note.author(),
+                        names.getOrDefault(note.author(), ""),
+                        note.writtenAt(),
+                        new String(key.open(noteContext(note.id()), note.body()), StandardCharsets.UTF_8)))
+                .toList();
+    }
+
+    static String noteContext(UUID note) {
+        return "note:" + note + ":body";
     }
 
     /**
@@ -335,6 +363,106 @@ public class CaseManagement {
         save(actor, current, changed);
         cases.refreshDeadlines(List.of(id));
         return changed;
+    }
+
+    /**
+     * Merges two cases the keyring's owner both holds, found by the other's reference: whichever was
+     * registered later is concluded as the duplicate of the earlier (which keeps priority and goes
+     * on), its reporter is told in the mailbox, its open deadlines are met, and everyone who works
+     * the earlier case is handed the later one's key (audited by reports).
+     *
+     * @param seen the version of case {@code id} the handler saw, or null
+     * @return the case that goes on
+     * @throws NoSuchElementException if case {@code id} is not granted to the keyring's owner
+     * @throws InvalidInput if the other reference names no case they hold, or this one; or the message is empty
+     * @throws IllegalTransition if the later case is already concluded, closed or archived
+     * @throws CaseRuleBroken if the earlier case was itself merged or purged
+     * @throws CaseChangedMeanwhile if case {@code id} changed since {@code seen} or at the same time
+     */
+    @Transactional
+    public CaseId merge(Keyring keyring, CaseId id, @Nullable Long seen, String otherReference, String message) {
+        var owner = keyring.owner();
+        var one = granted(owner, id).aggregate();
+        if (seen != null && seen != one.version()) {
+            throw new CaseChangedMeanwhile();
+        }
+        var two = other(owner, one, otherReference);
+        if (message.isBlank()) {
+            throw new InvalidInput(Map.of("message", "error.required"));
+        }
+        var oneFirst = one.receivedAt().isBefore(two.receivedAt())
+                || (one.receivedAt().equals(two.receivedAt())
+                        && one.id().value().compareTo(two.id().value()) < 0);
+        var survivor = oneFirst ? one : two;
+        var duplicate = oneFirst ? two : one;
+        if (survivor.state() == CaseState.PURGED
+                || links.mergedInto(survivor.id()).isPresent()) {
+            throw new CaseRuleBroken(
+                    "error.case.merge-target",
+                    "The earlier case " + survivor.reference() + " was purged or merged itself.");
+        }
+        var merged = duplicate.mergeInto();
+        var key = reports.unlock(keyring, duplicate.report());
+        var now = clock.instant();
+        deadlines.meet(duplicate.id(), Deadline.Kind.ACKNOWLEDGEMENT, now);
+        giveFeedback(key, duplicate, message, now);
+        links.link(survivor.id(), duplicate.id(), owner.organization(), CaseLink.Kind.DUPLICATE, owner.id(), now);
+        var newcomers = reports.holders(owner.organization(), survivor.report()).stream()
+                .filter(holder -> !reports.holds(holder, owner.organization(), duplicate.report()))
+                .toList();
+        staff.recipients(owner.organization(), newcomers).forEach(recipient -> reports.grant(key, recipient));
+        var actor = Actor.staff(owner.id());
+        audit.record(owner.organization(), actor, new CaseAudit.Merged(duplicate.id(), survivor.id(), true));
+        audit.record(owner.organization(), actor, new CaseAudit.Merged(survivor.id(), duplicate.id(), false));
+        save(actor, duplicate, merged);
+        cases.refreshDeadlines(List.of(duplicate.id()));
+        return survivor.id();
+    }
+
+    /**
+     * Links case {@code id} to the case of {@code otherReference} as related, or removes that link;
+     * both must be held by {@code staff}. Audited on both cases when it changed anything.
+     *
+     * @throws NoSuchElementException if case {@code id} is not granted to them
+     * @throws InvalidInput if the other reference names no case they hold, or this one
+     */
+    @Transactional
+    public void link(StaffPrincipal staff, CaseId id, String otherReference, boolean add) {
+        var one = granted(staff, id).aggregate();
+        var two = other(staff, one, otherReference);
+        var oneFirst = one.receivedAt().isBefore(two.receivedAt())
+                || (one.receivedAt().equals(two.receivedAt())
+                        && one.id().value().compareTo(two.id().value()) < 0);
+        var changed = add
+                ? links.link(
+                        oneFirst ? one.id() : two.id(),
+                        oneFirst ? two.id() : one.id(),
+                        staff.organization(),
+                        CaseLink.Kind.RELATED,
+                        staff.id(),
+                        clock.instant())
+                : links.unlink(one.id(), two.id());
+        if (changed) {
+            var actor = Actor.staff(staff.id());
+            audit.record(staff.organization(), actor, new CaseAudit.Linked(one.id(), two.id(), add));
+            audit.record(staff.organization(), actor, new CaseAudit.Linked(two.id(), one.id(), add));
+        }
+    }
+
+    /** Finds the other case of a link or merge by its reference, among those {@code staff} holds. */
+    private Case other(StaffPrincipal staff, Case one, String reference) {
+        var wanted = reference.strip().toUpperCase(java.util.Locale.ROOT);
+        if (wanted.isEmpty()) {
+            throw new InvalidInput(Map.of("other", "error.required"));
+        }
+        var other = cases.byReference(staff.organization(), wanted)
+                .map(Cases.Listed::aggregate)
+                .filter(found -> reports.holds(staff, found.report()))
+                .orElseThrow(() -> new InvalidInput(Map.of("other", "error.case.other")));
+        if (other.id().equals(one.id())) {
+            throw new InvalidInput(Map.of("other", "error.case.other-self"));
+        }
+        return other;
     }
 
     /**
@@ -638,11 +766,11 @@ public class CaseManagement {
                 new CaseStateChanged(changed.id(), changed.organization(), current.state(), changed.state()));
     }
 
-    private ReportKey unlock(Keyring keyring, CaseId id) {
+    ReportKey unlock(Keyring keyring, CaseId id) {
         return reports.unlock(keyring, granted(keyring.owner(), id).aggregate().report());
     }
 
-    private Cases.Listed granted(StaffPrincipal staff, CaseId id) {
+    Cases.Listed granted(StaffPrincipal staff, CaseId id) {
         staff.require(Role.HANDLER);
         return cases.find(staff.organization(), id)
                 .filter(listed -> reports.holds(staff, listed.aggregate().report()))

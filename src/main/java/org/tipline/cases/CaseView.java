@@ -9,8 +9,8 @@ import org.tipline.shared.StaffId;
 
 /**
  * A case as its handler works it: the summary, the aggregate with its workflow details, its
- * deadlines, the policy version it runs on, who may work it, the opened report, its questionnaire
- * and the thread.
+ * deadlines, the policy version it runs on, who may work it, the opened report, its questionnaire,
+ * the thread with the reporter, the internal notes and the linked cases.
  */
 public record CaseView(
         CaseSummary summary,
@@ -20,7 +20,9 @@ public record CaseView(
         List<Member> members,
         Report report,
         Questionnaire questionnaire,
-        List<Message> thread) {
+        List<Message> thread,
+        List<CaseNote> notes,
+        List<CaseLink> links) {
     /** Someone who holds the case's key, and whether they are its assignee. */
     public record Member(StaffId id, String name, boolean assignee) {}
 

@@ -81,6 +81,13 @@ class Cases {
                 .optional();
     }
 
+    Optional<Listed> byReference(OrganizationId organization, String reference) {
+        return jdbc.sql(SELECT + " WHERE organization_id = ? AND reference = ?")
+                .params(organization.value(), reference)
+                .query(Cases::listed)
+                .optional();
+    }
+
     Optional<Listed> byReport(OrganizationId organization, ReportId report) {
         return jdbc.sql(SELECT + " WHERE organization_id = ? AND report_id = ?")
                 .params(organization.value(), report.value())

@@ -118,6 +118,28 @@ class Deadlines {
                 == 1;
     }
 
+    /** Returns the sealed justifications of a case's waived or extended deadlines, by deadline. */
+    Map<UUID, byte[]> justifications(CaseId id) {
+        var found = new LinkedHashMap<UUID, byte[]>();
+        jdbc.sql("SELECT id, justification FROM deadline WHERE case_id = ? AND justification IS NOT NULL")
+                .param(id.value())
+                .query(rs -> {
+                    found.put(rs.getObject(1, UUID.class), rs.getBytes(2));
+                });
+        return found;
+    }
+
+    /** Returns when each of a case's deadlines was started, by deadline. */
+    Map<UUID, Instant> started(CaseId id) {
+        var found = new LinkedHashMap<UUID, Instant>();
+        jdbc.sql("SELECT id, created_at FROM deadline WHERE case_id = ?")
+                .param(id.value())
+                .query(rs -> {
+                    found.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+                });
+        return found;
+    }
+
     /** Returns whether a case's deadline of this kind was extended before. */
     boolean extended(CaseId id, Deadline.Kind kind) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM deadline WHERE case_id = ? AND kind = ? AND status = 'EXTENDED')")

@@ -138,6 +138,28 @@ class CaseTests {
     }
 
     @Test
+    void aDuplicateIsConcludedFromEveryStateBeforeAConclusionAndFromNoneAfter() {
+        for (var from : CaseState.values()) {
+            var current = in(from, RetaliationRisk.LOW);
+            if (current.isClosed()) {
+                assertThatThrownBy(current::mergeInto)
+                        .as(from.name())
+                        .isInstanceOfSatisfying(
+                                IllegalTransition.class,
+                                e -> assertThat(e.from()).isEqualTo(from));
+            } else {
+                var merged = current.mergeInto();
+                assertThat(merged.state()).as(from.name()).isEqualTo(CaseState.CONCLUDED);
+                assertThat(merged.outcome()).isEqualTo(Outcome.DUPLICATE);
+                assertThat(merged)
+                        .usingRecursiveComparison()
+                        .ignoringFields("state", "outcome")
+                        .isEqualTo(current);
+            }
+        }
+    }
+
+    @Test
     void triageIsLeftOnlyWithARetaliationRiskAssessment() {
         var rules = PolicyRules.euInternal();
         var triage = in(CaseState.TRIAGE, null);

@@ -91,7 +91,24 @@ class CasesApiController {
             List<DeadlineResponse> deadlines,
             List<String> actions,
             @Nullable UUID assignee,
-            List<MemberResponse> members) {}
+            List<MemberResponse> members,
+            List<NoteResponse> notes,
+            List<LinkResponse> links) {}
+
+    record NoteResponse(UUID id, UUID author, String authorName, Instant writtenAt, String body) {}
+
+    record LinkResponse(UUID id, String reference, String state, String kind, boolean mergedInto) {}
+
+    record NoteRequest(@Nullable String body) {}
+
+    record LinkRequest(@Nullable String other) {}
+
+    record MergeRequest(
+            @Nullable String other,
+            @Nullable String message,
+            @Nullable Long version) {}
+
+    record MergeResponse(UUID continuesAs) {}
 
     record MemberResponse(UUID id, String name, boolean assignee) {}
 
@@ -143,9 +160,11 @@ class CasesApiController {
     record StateResponse(String state, long version) {}
 
     private final CaseManagement cases;
+    private final org.tipline.cases.CaseWork work;
 
-    CasesApiController(CaseManagement cases) {
+    CasesApiController(CaseManagement cases, org.tipline.cases.CaseWork work) {
         this.cases = cases;
+        this.work = work;
     }
 
     @GetMapping("/api/v1/cases")
@@ -199,7 +218,53 @@ class CasesApiController {
                 details.assignee() == null ? null : details.assignee().value(),
                 view.members().stream()
                         .map(member -> new MemberResponse(member.id().value(), member.name(), member.assignee()))
+                        .toList(),
+                view.notes().stream()
+                        .map(note -> new NoteResponse(
+                                note.id(), note.author().value(), note.authorName(), note.writtenAt(), note.body()))
+                        .toList(),
+                view.links().stream()
+                        .map(link -> new LinkResponse(
+                                link.other().value(),
+                                link.reference(),
+                                link.state().name(),
+                                link.kind().name(),
+                                link.mergedInto()))
                         .toList());
+    }
+
+    @PostMapping("/api/v1/cases/{id}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UUID> note(Keyring keyring, @PathVariable UUID id, @RequestBody NoteRequest request) {
+        return Map.of("id", work.note(keyring, new CaseId(id), request.body() == null ? "" : request.body()));
+    }
+
+    @GetMapping("/api/v1/cases/{id}/timeline")
+    List<org.tipline.cases.TimelineEntry> timeline(Keyring keyring, @PathVariable UUID id) {
+        return work.timeline(keyring, new CaseId(id));
+    }
+
+    @PostMapping("/api/v1/cases/{id}/links")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void link(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, @RequestBody LinkRequest request) {
+        cases.link(staff, new CaseId(id), request.other() == null ? "" : request.other(), true);
+    }
+
+    @DeleteMapping("/api/v1/cases/{id}/links/{other}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlink(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, @PathVariable String other) {
+        cases.link(staff, new CaseId(id), other, false);
+    }
+
+    @PostMapping("/api/v1/cases/{id}/merge")
+    MergeResponse merge(Keyring keyring, @PathVariable UUID id, @RequestBody MergeRequest request) {
+        var survivor = cases.merge(
+                keyring,
+                new CaseId(id),
+                request.version(),
+                request.other() == null ? "" : request.other(),
+                request.message() == null ? "" : request.message());
+        return new MergeResponse(survivor.value());
     }
 
     @PostMapping("/api/v1/cases/{id}/messages")

@@ -35,11 +35,17 @@ import org.tipline.shared.StaffPrincipal;
 class CasesController {
 
     private final CaseManagement cases;
+    private final org.tipline.cases.CaseWork work;
     private final Channels channels;
     private final org.springframework.context.MessageSource messages;
 
-    CasesController(CaseManagement cases, Channels channels, org.springframework.context.MessageSource messages) {
+    CasesController(
+            CaseManagement cases,
+            org.tipline.cases.CaseWork work,
+            Channels channels,
+            org.springframework.context.MessageSource messages) {
         this.cases = cases;
+        this.work = work;
         this.channels = channels;
         this.messages = messages;
     }
@@ -227,6 +233,71 @@ class CasesController {
                 model,
                 response,
                 () -> cases.removeAccess(keyring.owner(), new CaseId(id), new StaffId(member)));
+    }
+
+    @PostMapping("/cases/{id}/notes")
+    String note(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String note,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("noteDraft", note == null ? "" : note);
+        return attempt(
+                keyring,
+                id,
+                "note",
+                model,
+                response,
+                () -> work.note(keyring, new CaseId(id), note == null ? "" : note));
+    }
+
+    @PostMapping("/cases/{id}/links")
+    String link(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String other,
+            @RequestParam(defaultValue = "add") String change,
+            Model model,
+            HttpServletResponse response) {
+        return attempt(
+                keyring,
+                id,
+                "link",
+                model,
+                response,
+                () -> cases.link(
+                        keyring.owner(), new CaseId(id), other == null ? "" : other, !"remove".equals(change)));
+    }
+
+    @PostMapping("/cases/{id}/merge")
+    String merge(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Long version,
+            @RequestParam(required = false) @Nullable String other,
+            @RequestParam(required = false) @Nullable String message,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("mergeDraft", message == null ? "" : message);
+        return attempt(
+                keyring,
+                id,
+                "merge",
+                model,
+                response,
+                () -> cases.merge(
+                        keyring, new CaseId(id), version, other == null ? "" : other, message == null ? "" : message));
+    }
+
+    @GetMapping("/cases/{id}/timeline")
+    String timeline(Keyring keyring, @PathVariable UUID id, Model model) {
+        model.addAttribute("timeline", work.timeline(keyring, new CaseId(id)));
+        var view = cases.ref(keyring.owner().organization(), new CaseId(id));
+        model.addAttribute(
+                "reference", view.map(org.tipline.cases.CaseRef::reference).orElse(""));
+        model.addAttribute("caseId", id);
+        return "cases/timeline";
     }
 
     /** Reads a priority, refusing anything but its names. */
