@@ -30,4 +30,37 @@ public final class Downloads {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new InputStreamResource(content));
     }
+
+    /** Returns the response that sends a document Tipline made (a PDF, a CSV) as a download called {@code name}. */
+    public static ResponseEntity<byte[]> document(String name, MediaType type, byte[] content) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .contentLength(content.length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(name))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(content);
+    }
+
+    /**
+     * Sets the headers of a download Tipline writes as it goes (a ZIP), on a response nothing was
+     * written to yet, and returns its body stream.
+     */
+    public static java.io.OutputStream stream(
+            jakarta.servlet.http.HttpServletResponse response, String name, MediaType type) {
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(name));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        try {
+            return response.getOutputStream();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String disposition(String name) {
+        return ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build()
+                .toString();
+    }
 }

@@ -161,10 +161,28 @@ class CasesApiController {
 
     private final CaseManagement cases;
     private final org.tipline.cases.CaseWork work;
+    private final org.tipline.cases.CaseExport export;
 
-    CasesApiController(CaseManagement cases, org.tipline.cases.CaseWork work) {
+    CasesApiController(CaseManagement cases, org.tipline.cases.CaseWork work, org.tipline.cases.CaseExport export) {
         this.cases = cases;
         this.work = work;
+        this.export = export;
+    }
+
+    @GetMapping("/api/v1/cases/{id}/export.pdf")
+    ResponseEntity<byte[]> exportPdf(Keyring keyring, @PathVariable UUID id, java.util.Locale locale) {
+        return CasesController.pdf(export, cases, keyring, id, locale);
+    }
+
+    @GetMapping("/api/v1/cases/{id}/attachments.zip")
+    void exportAttachments(Keyring keyring, @PathVariable UUID id, jakarta.servlet.http.HttpServletResponse response) {
+        CasesController.zip(export, cases, keyring, id, response);
+    }
+
+    @GetMapping("/api/v1/cases/export.csv")
+    ResponseEntity<byte[]> exportCsv(
+            @AuthenticationPrincipal StaffPrincipal staff, @RequestParam MultiValueMap<String, String> filters) {
+        return CasesController.csv(export, staff, filters);
     }
 
     @GetMapping("/api/v1/cases")

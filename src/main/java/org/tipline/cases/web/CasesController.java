@@ -36,16 +36,19 @@ class CasesController {
 
     private final CaseManagement cases;
     private final org.tipline.cases.CaseWork work;
+    private final org.tipline.cases.CaseExport export;
     private final Channels channels;
     private final org.springframework.context.MessageSource messages;
 
     CasesController(
             CaseManagement cases,
             org.tipline.cases.CaseWork work,
+            org.tipline.cases.CaseExport export,
             Channels channels,
             org.springframework.context.MessageSource messages) {
         this.cases = cases;
         this.work = work;
+        this.export = export;
         this.channels = channels;
         this.messages = messages;
     }
@@ -75,6 +78,13 @@ class CasesController {
         model.addAttribute("supervisor", staff.has(Role.SUPERVISOR));
         model.addAttribute("channelChoices", channels.published(staff.organization()));
         model.addAttribute("handlers", staff.has(Role.SUPERVISOR) ? cases.handlers(staff) : java.util.List.of());
+        var csv = org.springframework.web.util.UriComponentsBuilder.fromPath("/cases/export.csv");
+        filters.forEach((name, values) -> {
+            if (!name.equals("after")) {
+                values.forEach(value -> csv.queryParam(name, value));
+            }
+        });
+        model.addAttribute("csvLink", csv.encode().toUriString());
         if (page.next() != null) {
             var next = org.springframework.web.util.UriComponentsBuilder.fromPath("/cases");
             filters.forEach((name, values) -> {
@@ -298,6 +308,66 @@ class CasesController {
                 "reference", view.map(org.tipline.cases.CaseRef::reference).orElse(""));
         model.addAttribute("caseId", id);
         return "cases/timeline";
+    }
+
+    @GetMapping("/cases/{id}/export.pdf")
+    ResponseEntity<byte[]> exportPdf(Keyring keyring, @PathVariable UUID id, java.util.Locale locale) {
+        return pdf(export, cases, keyring, id, locale);
+    }
+
+    @GetMapping("/cases/{id}/attachments.zip")
+    void exportAttachments(Keyring keyring, @PathVariable UUID id, HttpServletResponse response) {
+        zip(export, cases, keyring, id, response);
+    }
+
+    @GetMapping("/cases/export.csv")
+    ResponseEntity<byte[]> exportCsv(
+            @AuthenticationPrincipal StaffPrincipal staff, @RequestParam MultiValueMap<String, String> filters) {
+        return csv(export, staff, filters);
+    }
+
+    /** Answers a case's PDF, named after its reference. */
+    static ResponseEntity<byte[]> pdf(
+            org.tipline.cases.CaseExport export,
+            CaseManagement cases,
+            Keyring keyring,
+            UUID id,
+            java.util.Locale locale) {
+        var bytes = export.pdf(keyring, new CaseId(id), locale);
+        var reference = cases.ref(keyring.owner().organization(), new CaseId(id))
+                .map(org.tipline.cases.CaseRef::reference)
+                .orElse("case");
+        return Downloads.document(reference + ".pdf", org.springframework.http.MediaType.APPLICATION_PDF, bytes);
+    }
+
+    /** Streams a case's attachments as a ZIP named after its reference. */
+    static void zip(
+            org.tipline.cases.CaseExport export,
+            CaseManagement cases,
+            Keyring keyring,
+            UUID id,
+            HttpServletResponse response) {
+        export.attachments(keyring, new CaseId(id), () -> {
+            var reference = cases.ref(keyring.owner().organization(), new CaseId(id))
+                    .map(org.tipline.cases.CaseRef::reference)
+                    .orElse("case");
+            return Downloads.stream(
+                    response,
+                    reference + "-attachments.zip",
+                    org.springframework.http.MediaType.parseMediaType("application/zip"));
+        });
+    }
+
+    /** Answers the filtered inbox as CSV. */
+    static ResponseEntity<byte[]> csv(
+            org.tipline.cases.CaseExport export, StaffPrincipal staff, MultiValueMap<String, String> filters) {
+        var query = InboxQuery.read(filters);
+        var out = new java.io.StringWriter();
+        export.csv(staff, query, out);
+        return Downloads.document(
+                "cases.csv",
+                org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"),
+                out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Reads a priority, refusing anything but its names. */
