@@ -14,7 +14,8 @@ import org.tipline.shared.StaffId;
  * {@code whoReads} and {@code retention} are what reporters are told before sending; empty means
  * the default statement in the reporter's language. The texts are written in {@code language};
  * {@code translations} holds them in other languages, and the questionnaire its questions'. Its
- * cases run on the deadlines of {@code policyProfile}.
+ * cases run on the deadlines of {@code policyProfile}. Its {@code routes} send some reports to
+ * other recipients: the first that matches a report wins.
  */
 public record Channel(
         ChannelId id,
@@ -30,11 +31,26 @@ public record Channel(
         int questionnaireVersion,
         Questionnaire questionnaire,
         List<StaffId> recipients,
-        PolicyProfileId policyProfile) {
+        PolicyProfileId policyProfile,
+        List<Route> routes) {
 
     public Channel {
         recipients = List.copyOf(recipients);
+        routes = List.copyOf(routes);
         translations = Map.copyOf(translations);
+    }
+
+    /**
+     * Returns who receives a report in {@code category} with {@code answers}: the recipients of the
+     * first route that matches it, or else the channel's own.
+     */
+    public List<StaffId> recipientsFor(
+            @org.jspecify.annotations.Nullable String category, Map<String, List<String>> answers) {
+        return routes.stream()
+                .filter(route -> route.matches(category, answers))
+                .findFirst()
+                .map(Route::recipients)
+                .orElse(recipients);
     }
 
     /** Returns the channel's name in {@code lang}, or in its own language when not translated. */

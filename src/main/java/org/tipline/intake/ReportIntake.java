@@ -86,7 +86,9 @@ public class ReportIntake {
             once.claim(guard);
         }
         var clean = channel.questionnaire().check(answers, category, filesPerQuestion(channel, upload));
-        var recipients = staff.recipients(channel.organizationId(), channel.recipients());
+        var recipients = staff.recipients(
+                channel.organizationId(),
+                channel.recipientsFor(category == null || category.isBlank() ? null : category, clean));
         if (recipients.isEmpty()) {
             throw new ChannelUnavailable();
         }

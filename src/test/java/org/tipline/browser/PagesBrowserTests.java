@@ -207,6 +207,17 @@ class PagesBrowserTests {
                     .extracting(element -> element.getText())
                     .containsExactly("Met", "Met");
             browser.check("case-concluded");
+            driver.findElement(By.id("note")).sendKeys("检查了扶手 · checked the rails");
+            driver.findElement(By.cssSelector("#action-note button[type=submit]"))
+                    .click();
+            assertThat(driver.findElement(By.cssSelector(".notes .note .answer"))
+                            .getText())
+                    .isEqualTo("检查了扶手 · checked the rails");
+            driver.get(base + "/cases/" + id + "/timeline");
+            assertThat(driver.findElements(By.cssSelector(".timeline td.what")))
+                    .extracting(element -> element.getText())
+                    .contains("Report received", "Concluded", "Internal note written");
+            browser.check("case-timeline");
         }
         var reporter = http.get("/api/v1/cases/" + id, "Authorization", "Bearer " + desk.token())
                 .json();
@@ -237,6 +248,14 @@ class PagesBrowserTests {
                 .get("id")
                 .asString();
         var base = "http://localhost:" + port;
+        assertThat(http.json(
+                                "PUT",
+                                "/api/v1/admin/channels/" + desk.channelId() + "/routes",
+                                List.of(Map.of("category", "fraud", "recipients", List.of(admin.id()))),
+                                "Authorization",
+                                "Bearer " + organization.token(http, admin))
+                        .status())
+                .isEqualTo(200);
         for (var lang : List.of("zh-CN", "en")) {
             try (var browser = new Browser("admin-" + lang + "-390", 390, true)) {
                 var driver = browser.driver;
@@ -254,6 +273,7 @@ class PagesBrowserTests {
                         "/cases/overview",
                         "/channels",
                         "/channels/" + desk.channelId(),
+                        "/channels/" + desk.channelId() + "/routing",
                         "/channels/new",
                         "/staff",
                         "/audit",

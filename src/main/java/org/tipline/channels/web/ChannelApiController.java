@@ -159,4 +159,53 @@ class ChannelApiController {
         admin.require(Role.ADMIN);
         return ChannelResponse.of(channels.update(admin, new ChannelId(id), request.draft()));
     }
+
+    /** A routing rule for API clients: a category, or a choice question and one of its options; recipients. */
+    record RouteBody(
+            @Nullable String category,
+            @Nullable String question,
+            @Nullable String answer,
+            @Nullable List<UUID> recipients) {
+        static RouteBody of(org.tipline.channels.Route route) {
+            return new RouteBody(
+                    route.category(),
+                    route.question(),
+                    route.answer(),
+                    route.recipients().stream().map(StaffId::value).toList());
+        }
+
+        org.tipline.channels.Route route() {
+            return new org.tipline.channels.Route(
+                    category,
+                    question,
+                    answer,
+                    recipients == null
+                            ? List.of()
+                            : recipients.stream().map(StaffId::new).toList());
+        }
+    }
+
+    @GetMapping("/api/v1/admin/channels/{id}/routes")
+    List<RouteBody> routes(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id) {
+        return channels.get(admin, new ChannelId(id)).routes().stream()
+                .map(RouteBody::of)
+                .toList();
+    }
+
+    @PutMapping("/api/v1/admin/channels/{id}/routes")
+    List<RouteBody> setRoutes(
+            @AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, @RequestBody List<RouteBody> routes) {
+        return channels
+                .setRoutes(
+                        admin,
+                        new ChannelId(id),
+                        routes.stream()
+                                .map(route -> route == null ? new RouteBody(null, null, null, null) : route)
+                                .map(RouteBody::route)
+                                .toList())
+                .routes()
+                .stream()
+                .map(RouteBody::of)
+                .toList();
+    }
 }
