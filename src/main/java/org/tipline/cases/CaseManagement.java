@@ -578,9 +578,9 @@ public class CaseManagement {
     }
 
     /**
-     * Returns the supervisor's overview of the organisation's case handling: numbers only, counted
-     * at most once per {@code tipline.cases.overview-cache} (a minute) per organisation, since
-     * counting a million cases takes about a second.
+     * Returns the supervisor's overview of the organisation's case handling: numbers only, read
+     * from the tallies the database keeps as cases and deadlines change (V31), and kept for
+     * {@code tipline.cases.overview-cache} (a minute) per organisation.
      */
     @Transactional(readOnly = true)
     public Overview overview(StaffPrincipal supervisor) {
@@ -614,8 +614,8 @@ public class CaseManagement {
                 deadlines.dueBetween(organization, now, now.plus(java.time.Duration.ofDays(7))),
                 deadlines.breachedSince(organization, now.minus(java.time.Duration.ofDays(30))),
                 cases.overdueCount(organization, now),
-                cases.medianDays(organization, "acknowledged_at", quarter),
-                cases.medianDays(organization, "feedback_at", quarter),
+                cases.medianDays(organization, Deadline.Kind.ACKNOWLEDGEMENT, quarter),
+                cases.medianDays(organization, Deadline.Kind.FEEDBACK, quarter),
                 now);
     }
 

@@ -219,11 +219,11 @@ class Cases {
         "RECEIVED", "ACKNOWLEDGED", "ACK_WAIVED", "TRIAGE", "INVESTIGATING", "AWAITING_REPORTER", "ADDRESSING"
     };
 
-    /** Counts open cases by state and channel. */
+    /** Counts open cases by state and channel, from the tallies the database keeps. */
     List<Object[]> openByStateAndChannel(OrganizationId organization) {
         return jdbc.sql("""
-                SELECT state, channel_id, count(*) FROM case_file
-                WHERE organization_id = ? AND state = ANY(?) GROUP BY state, channel_id""")
+                SELECT state, channel_id, sum(n) FROM case_tally
+                WHERE organization_id = ? AND state = ANY(?) GROUP BY state, channel_id HAVING sum(n) > 0""")
                 .params(organization.value(), OPEN_STATES)
                 .query((rs, i) -> new Object[] {
                     CaseState.valueOf(rs.getString(1)), new ChannelId(rs.getObject(2, UUID.class)), rs.getLong(3)
@@ -231,32 +231,49 @@ class Cases {
                 .list();
     }
 
+    /**
+     * Counts the cases whose earliest unmet deadline is due by {@code now}: the tallies of the days
+     * before today (UTC), and today's cases from the index.
+     */
     long overdueCount(OrganizationId organization, Instant now) {
-        return jdbc.sql("SELECT count(*) FROM case_file WHERE organization_id = ? AND next_due_at <= ?")
-                .params(organization.value(), Timestamp.from(now))
+        var today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        var earlier = jdbc.sql(
+                        "SELECT coalesce(sum(n), 0) FROM case_due_tally WHERE organization_id = ? AND due_day < ?")
+                .params(organization.value(), today)
                 .query(Long.class)
                 .single();
+        var sinceMidnight = jdbc.sql(
+                        "SELECT count(*) FROM case_file WHERE organization_id = ? AND next_due_at >= ? AND next_due_at <= ?")
+                .params(
+                        organization.value(),
+                        Timestamp.from(
+                                today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+                        Timestamp.from(now))
+                .query(Long.class)
+                .single();
+        return earlier + sinceMidnight;
     }
 
-    /** Returns the median days from receipt to acknowledgement, or to first feedback, of cases received since {@code since}. */
+    /**
+     * Returns the median days from receipt to acknowledgement, or to first feedback, of the cases
+     * received since the UTC day of {@code since}: from the tallies, which count whole hours, so the
+     * median is the middle of its hour.
+     */
     @Nullable
-    Double medianDays(OrganizationId organization, String column, Instant since) {
-        if (!column.equals("acknowledged_at") && !column.equals("feedback_at")) {
-            throw new IllegalArgumentException("No such column");
-        }
-        return jdbc
-                .sql("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM " + column
-                        + " - received_at) / 86400) FROM case_file WHERE organization_id = ? AND received_at >= ? AND "
-                        + column + " IS NOT NULL")
-                .params(organization.value(), Timestamp.from(since))
-                .query((rs, i) -> {
-                    var value = rs.getDouble(1);
-                    return rs.wasNull() ? Double.NaN : value;
-                })
-                .list()
-                .stream()
-                .filter(value -> !value.isNaN())
-                .findFirst()
+    Double medianDays(OrganizationId organization, Deadline.Kind kind, Instant since) {
+        return jdbc.sql("""
+                WITH h AS (SELECT hours, sum(n) AS n FROM case_delay_tally
+                           WHERE organization_id = ? AND kind = ? AND received_day >= ?
+                           GROUP BY hours HAVING sum(n) > 0),
+                     c AS (SELECT hours, sum(n) OVER (ORDER BY hours) AS upto, sum(n) OVER () AS total FROM h)
+                SELECT hours FROM c WHERE upto * 2 >= total ORDER BY hours LIMIT 1""")
+                .params(
+                        organization.value(),
+                        kind.name(),
+                        since.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                .query(Integer.class)
+                .optional()
+                .map(hours -> (hours + 0.5) / 24)
                 .orElse(null);
     }
 

@@ -157,13 +157,29 @@ class Deadlines {
                 .single();
     }
 
-    /** Counts an organisation's deadlines marked breached since {@code since}. */
+    /**
+     * Counts an organisation's deadlines marked breached since {@code since}: the tallies of the
+     * days after its UTC day, and that day's rows from the index.
+     */
     long breachedSince(OrganizationId organization, Instant since) {
-        return jdbc.sql(
-                        "SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'BREACHED' AND changed_at >= ?")
-                .params(organization.value(), Timestamp.from(since))
+        var day = since.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        var later = jdbc.sql(
+                        "SELECT coalesce(sum(n), 0) FROM deadline_breach_tally WHERE organization_id = ? AND day > ?")
+                .params(organization.value(), day)
                 .query(Long.class)
                 .single();
+        var thatDay = jdbc.sql("""
+                SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'BREACHED'
+                AND changed_at >= ? AND changed_at < ?""")
+                .params(
+                        organization.value(),
+                        Timestamp.from(since),
+                        Timestamp.from(day.plusDays(1)
+                                .atStartOfDay(java.time.ZoneOffset.UTC)
+                                .toInstant()))
+                .query(Long.class)
+                .single();
+        return later + thatDay;
     }
 
     /** Marks every open deadline due by {@code now} as BREACHED, in one statement; returns how many, by organisation. */
