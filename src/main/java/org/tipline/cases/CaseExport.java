@@ -193,7 +193,10 @@ public class CaseExport {
         reports.messageAttachments(key).values().forEach(files::addAll);
         audit.record(owner.organization(), Actor.staff(owner.id()), new CaseAudit.Exported(id, "zip"));
         var used = new HashSet<String>();
-        try (var zip = new ZipOutputStream(opening.get(), java.nio.charset.StandardCharsets.UTF_8)) {
+        // finished, not closed: closing would complete the response before this transaction (and
+        // its audit entry) commits
+        try {
+            var zip = new ZipOutputStream(opening.get(), java.nio.charset.StandardCharsets.UTF_8);
             var number = 0;
             for (var file : files) {
                 number++;
@@ -204,6 +207,8 @@ public class CaseExport {
                 }
                 zip.closeEntry();
             }
+            zip.finish();
+            zip.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
