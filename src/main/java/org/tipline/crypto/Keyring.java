@@ -10,16 +10,28 @@ import org.tipline.shared.StaffPrincipal;
 public final class Keyring {
 
     private final StaffPrincipal owner;
-    private final PrivateKey privateKey;
+    private final java.util.function.Supplier<PrivateKey> opener;
+    private @org.jspecify.annotations.Nullable PrivateKey privateKey;
 
-    private Keyring(StaffPrincipal owner, PrivateKey privateKey) {
+    private Keyring(StaffPrincipal owner, java.util.function.Supplier<PrivateKey> opener) {
         this.owner = owner;
-        this.privateKey = privateKey;
+        this.opener = opener;
     }
 
     /** Returns the keyring of {@code owner}, holding their unlocked {@code privateKey}. */
     public static Keyring of(StaffPrincipal owner, PrivateKey privateKey) {
-        return new Keyring(owner, privateKey);
+        var keyring = new Keyring(owner, () -> privateKey);
+        keyring.privateKey = privateKey;
+        return keyring;
+    }
+
+    /**
+     * Returns the keyring of {@code owner} whose private key {@code opener} builds when a grant is
+     * first opened: most requests (an inbox page) open none, and building an X25519 key costs more
+     * than the rest of such a request. The caller checks beforehand that the key will open.
+     */
+    public static Keyring opening(StaffPrincipal owner, java.util.function.Supplier<PrivateKey> opener) {
+        return new Keyring(owner, opener);
     }
 
     /** Returns whose keyring this is. */
@@ -33,7 +45,16 @@ public final class Keyring {
      * @throws CryptoException if the grant was not made to this owner's key or context
      */
     public ContentKey unwrap(byte[] grant, String context) {
-        return privateKey.unwrap(grant, context);
+        var key = privateKey;
+        if (key == null) {
+            synchronized (this) {
+                if (privateKey == null) {
+                    privateKey = opener.get();
+                }
+                key = privateKey;
+            }
+        }
+        return key.unwrap(grant, context);
     }
 
     @Override

@@ -62,6 +62,23 @@ public final class PrivateKey {
         }
     }
 
+    /**
+     * Checks that {@code sealed} opens under {@code key} and {@code context} — one AES-GCM
+     * decryption, without building the key, whose X25519 validation costs far more. For callers that
+     * must know a key is right now but may never use it (a request that reads no sealed content).
+     *
+     * @throws CryptoException if the key or context is wrong, or {@code sealed} is not a sealed key
+     */
+    public static void checkSealed(byte[] sealed, ContentKey key, String context) {
+        try {
+            var encrypted = com.google.crypto.tink.proto.EncryptedKeyset.parseFrom(
+                    sealed, com.google.protobuf.ExtensionRegistryLite.getEmptyRegistry());
+            key.aead().decrypt(encrypted.getEncryptedKeyset().toByteArray(), ContentKey.context(context));
+        } catch (GeneralSecurityException | com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new CryptoException("Could not open a private key", e);
+        }
+    }
+
     /** Returns the matching public key. */
     public PublicKey publicKey() {
         try {

@@ -62,6 +62,35 @@ class KeyPairTests {
                 .isInstanceOf(CryptoException.class);
         assertThatThrownBy(() -> PrivateKey.open(sealed, kek, "staff:2:password"))
                 .isInstanceOf(CryptoException.class);
+
+        // the cheap check agrees with opening, for the right key, a wrong one, a wrong context, junk
+        PrivateKey.checkSealed(sealed, kek, "staff:1:password");
+        assertThatThrownBy(() -> PrivateKey.checkSealed(sealed, ContentKey.generate(), "staff:1:password"))
+                .isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> PrivateKey.checkSealed(sealed, kek, "staff:2:password"))
+                .isInstanceOf(CryptoException.class);
+        var flipped = sealed.clone();
+        flipped[10] ^= 1; // inside the encrypted keyset, after its tag and length
+        assertThatThrownBy(() -> PrivateKey.checkSealed(flipped, kek, "staff:1:password"))
+                .isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> PrivateKey.checkSealed(new byte[] {1, 2, 3}, kek, "staff:1:password"))
+                .isInstanceOf(CryptoException.class);
+
+        // a keyring builds its key at the first grant it opens, and only once
+        var builds = new java.util.concurrent.atomic.AtomicInteger();
+        var keyring = Keyring.opening(
+                new org.tipline.shared.StaffPrincipal(
+                        org.tipline.shared.StaffId.random(),
+                        org.tipline.shared.OrganizationId.random(),
+                        java.util.Set.of()),
+                () -> {
+                    builds.incrementAndGet();
+                    return PrivateKey.open(sealed, kek, "staff:1:password");
+                });
+        assertThat(builds).hasValue(0);
+        assertThat(keyring.unwrap(grant, "g").toBytes()).isEqualTo(reportKey.toBytes());
+        assertThat(keyring.unwrap(grant, "g").toBytes()).isEqualTo(reportKey.toBytes());
+        assertThat(builds).hasValue(1);
     }
 
     @Test

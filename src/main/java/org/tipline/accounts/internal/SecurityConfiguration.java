@@ -71,8 +71,8 @@ class SecurityConfiguration {
         var open = matcher(modules.stream().flatMap(m -> m.open().stream()).toList());
         var reporterPage = matcher(
                 modules.stream().flatMap(m -> m.reporterPages().stream()).toList());
+        // the token is derived (an HMAC of the session), computed only when a form or a check needs it
         var csrfHandler = new CsrfTokenRequestAttributeHandler();
-        csrfHandler.setCsrfRequestAttributeName(null);
         http.securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

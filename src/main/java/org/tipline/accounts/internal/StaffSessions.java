@@ -60,13 +60,17 @@ public class StaffSessions {
         return new Opened(started.token(), started.expiresAt());
     }
 
-    /** Returns who holds {@code token}, with their key unlocked, if the session is alive and they are active. */
+    /**
+     * Returns who holds {@code token}, with a keyring that opens their key when first used, if the
+     * session is alive, the token's key opens it, and they are active.
+     */
     @Transactional
     public Optional<Authenticated> resolve(String token) {
-        var live = sessions.resolve(
-                SealedSessions.Kind.STAFF,
-                token,
-                (sessionKey, stored, context) -> PrivateKey.open(stored, sessionKey, context));
+        var live = sessions.resolve(SealedSessions.Kind.STAFF, token, (sessionKey, stored, context) -> {
+            // the token's key must open the stored key now; building it waits for a grant to open
+            PrivateKey.checkSealed(stored, sessionKey, context);
+            return (java.util.function.Supplier<PrivateKey>) () -> PrivateKey.open(stored, sessionKey, context);
+        });
         if (live.isEmpty()) {
             return Optional.empty();
         }
@@ -79,7 +83,9 @@ public class StaffSessions {
         var found = member.get();
         var principal = new StaffPrincipal(found.id(), found.organizationId(), found.roles());
         return Optional.of(new Authenticated(
-                principal, found.displayName(), Keyring.of(principal, live.get().secret())));
+                principal,
+                found.displayName(),
+                Keyring.opening(principal, live.get().secret())));
     }
 
     /** Ends the session of {@code token}; returns whether there was one. */
