@@ -8,7 +8,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The deadline job: marks open deadlines whose time has passed as BREACHED and those whose
@@ -32,12 +31,19 @@ class DeadlineWatch {
     private final Deadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, ApplicationEventPublisher events, Clock clock) {
+    DeadlineWatch(
+            JdbcClient jdbc,
+            Deadlines deadlines,
+            ApplicationEventPublisher events,
+            Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.events = events;
         this.clock = clock;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     /** What one run did. */
@@ -58,29 +64,34 @@ class DeadlineWatch {
         }
     }
 
-    /** Marks what is due at {@code now}; skips (and says so) when another node holds the job. */
-    @Transactional
+    /**
+     * Marks what is due at {@code now}, in one transaction that holds the job's lock; skips (and
+     * says so) when another node holds it. The transaction is its own, not a proxy's: the scheduled
+     * call comes from inside this bean, where an annotation would not apply.
+     */
     Run check(Instant now) {
-        var locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended('tipline:deadline-watch', 0))")
-                .query(Boolean.class)
-                .single();
-        if (!locked) {
-            return new Run(false, 0, 0);
-        }
-        var breached = deadlines.breach(now);
-        var reminded = deadlines.remind(now);
-        var organizations = new java.util.LinkedHashSet<>(breached.keySet());
-        organizations.addAll(reminded.keySet());
-        for (var organization : organizations) {
-            events.publishEvent(new DeadlinesPassed(
-                    organization,
-                    now,
-                    breached.getOrDefault(organization, 0L),
-                    reminded.getOrDefault(organization, 0L)));
-        }
-        return new Run(
-                true,
-                breached.values().stream().mapToLong(Long::longValue).sum(),
-                reminded.values().stream().mapToLong(Long::longValue).sum());
+        return java.util.Objects.requireNonNull(transactions.execute(status -> {
+            var locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended('tipline:deadline-watch', 0))")
+                    .query(Boolean.class)
+                    .single();
+            if (!locked) {
+                return new Run(false, 0, 0);
+            }
+            var breached = deadlines.breach(now);
+            var reminded = deadlines.remind(now);
+            var organizations = new java.util.LinkedHashSet<>(breached.keySet());
+            organizations.addAll(reminded.keySet());
+            for (var organization : organizations) {
+                events.publishEvent(new DeadlinesPassed(
+                        organization,
+                        now,
+                        breached.getOrDefault(organization, 0L),
+                        reminded.getOrDefault(organization, 0L)));
+            }
+            return new Run(
+                    true,
+                    breached.values().stream().mapToLong(Long::longValue).sum(),
+                    reminded.values().stream().mapToLong(Long::longValue).sum());
+        }));
     }
 }
