@@ -61,10 +61,11 @@ public class CaseExport {
      */
     @Transactional
     public byte[] pdf(Keyring keyring, CaseId id, Locale locale) {
-        var view = cases.view(keyring, id);
-        var key = cases.unlock(keyring, id);
-        var timeline = work.timeline(key, id);
         var owner = keyring.owner();
+        var listed = cases.granted(owner, id);
+        var key = reports.unlock(keyring, listed.aggregate().report());
+        var view = cases.view(owner, listed, key);
+        var timeline = work.timeline(key, id);
         audit.record(owner.organization(), Actor.staff(owner.id()), new CaseAudit.Exported(id, "pdf"));
 
         var summary = view.summary();

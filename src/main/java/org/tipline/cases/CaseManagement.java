@@ -197,9 +197,16 @@ public class CaseManagement {
      */
     @Transactional
     public CaseView view(Keyring keyring, CaseId id) {
-        var staff = keyring.owner();
-        var listed = granted(staff, id);
-        var key = reports.unlock(keyring, listed.aggregate().report());
+        var listed = granted(keyring.owner(), id);
+        return view(
+                keyring.owner(),
+                listed,
+                reports.unlock(keyring, listed.aggregate().report()));
+    }
+
+    /** Opens a case whose key is open, for {@code staff} who holds it; marks it read and audits. */
+    CaseView view(StaffPrincipal staff, Cases.Listed listed, ReportKey key) {
+        var id = listed.aggregate().id();
         cases.markRead(id);
         audit.record(staff.organization(), Actor.staff(staff.id()), new CaseAudit.Opened(id));
         var report = reports.read(key);
@@ -390,9 +397,7 @@ public class CaseManagement {
         if (message.isBlank()) {
             throw new InvalidInput(Map.of("message", "error.required"));
         }
-        var oneFirst = one.receivedAt().isBefore(two.receivedAt())
-                || (one.receivedAt().equals(two.receivedAt())
-                        && one.id().value().compareTo(two.id().value()) < 0);
+        var oneFirst = registeredFirst(one, two);
         var survivor = oneFirst ? one : two;
         var duplicate = oneFirst ? two : one;
         if (survivor.state() == CaseState.PURGED
@@ -430,9 +435,7 @@ public class CaseManagement {
     public void link(StaffPrincipal staff, CaseId id, String otherReference, boolean add) {
         var one = granted(staff, id).aggregate();
         var two = other(staff, one, otherReference);
-        var oneFirst = one.receivedAt().isBefore(two.receivedAt())
-                || (one.receivedAt().equals(two.receivedAt())
-                        && one.id().value().compareTo(two.id().value()) < 0);
+        var oneFirst = registeredFirst(one, two);
         var changed = add
                 ? links.link(
                         oneFirst ? one.id() : two.id(),
@@ -447,6 +450,13 @@ public class CaseManagement {
             audit.record(staff.organization(), actor, new CaseAudit.Linked(one.id(), two.id(), add));
             audit.record(staff.organization(), actor, new CaseAudit.Linked(two.id(), one.id(), add));
         }
+    }
+
+    /** Returns whether {@code one} was registered before {@code two} (by receipt, then by id, so never both). */
+    private static boolean registeredFirst(Case one, Case two) {
+        return one.receivedAt().isBefore(two.receivedAt())
+                || (one.receivedAt().equals(two.receivedAt())
+                        && one.id().value().compareTo(two.id().value()) < 0);
     }
 
     /** Finds the other case of a link or merge by its reference, among those {@code staff} holds. */
