@@ -144,7 +144,7 @@ public class CaseWork {
                 timeline.add(new TimelineEntry(start, "system", "deadline.started", kind + " · " + deadline.counted()));
             }
             var sealed = justifications.get(deadline.id());
-            var because = deadline.reason() != null ? deadline.reason() : null;
+            var because = deadline.reason();
             if (sealed != null) {
                 var opened = new String(
                         key.open("deadline:" + deadline.id() + ":justification", sealed), StandardCharsets.UTF_8);
