@@ -184,14 +184,13 @@ class PagesBrowserTests {
             driver.findElement(By.id("email")).sendKeys(desk.handler().email());
             driver.findElement(By.id("password")).sendKeys(desk.handler().password());
             driver.findElement(By.id("totpCode")).sendKeys(organization.code(desk.handler()));
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            send(driver, By.cssSelector("form button[type=submit]"));
             driver.get(base + "/cases/" + id);
             browser.check("case-received");
             step(driver, "acknowledge", Map.of("message-acknowledge", "Thank you, we have it."), "Acknowledged");
             step(driver, "start-triage", Map.of(), "Triage");
             // leaving triage without a risk assessment is refused, with the reason on the page
-            driver.findElement(By.cssSelector("#action-investigate button[type=submit]"))
-                    .click();
+            send(driver, By.cssSelector("#action-investigate button[type=submit]"));
             assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
                     .contains("retaliation-risk assessment");
             browser.check("case-refused");
@@ -208,8 +207,7 @@ class PagesBrowserTests {
                     .containsExactly("Met", "Met");
             browser.check("case-concluded");
             driver.findElement(By.id("note")).sendKeys("检查了扶手 · checked the rails");
-            driver.findElement(By.cssSelector("#action-note button[type=submit]"))
-                    .click();
+            send(driver, By.cssSelector("#action-note button[type=submit]"));
             assertThat(driver.findElement(By.cssSelector(".notes .note .answer"))
                             .getText())
                     .isEqualTo("检查了扶手 · checked the rails");
@@ -224,12 +222,22 @@ class PagesBrowserTests {
         assertThat(reporter.get("state").asString()).isEqualTo("CONCLUDED");
     }
 
+    /**
+     * Clicks a form's button and waits until the page it was on is gone, so that what is read next
+     * is the answer's page, not the old one still on screen.
+     */
+    private static void send(org.openqa.selenium.WebDriver driver, By button) {
+        var old = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+    }
+
     /** Fills an action's fields, sends it and checks the state it leads to. */
     private static void step(
             org.openqa.selenium.WebDriver driver, String action, Map<String, String> fields, String state) {
         fields.forEach((field, value) -> driver.findElement(By.id(field)).sendKeys(value));
-        driver.findElement(By.cssSelector("#action-" + action + " button[type=submit]"))
-                .click();
+        send(driver, By.cssSelector("#action-" + action + " button[type=submit]"));
         assertThat(driver.findElement(By.id("state")).getText()).as(action).isEqualTo(state);
         assertThat(driver.findElements(By.cssSelector("p[role=status]")))
                 .as(action)
