@@ -7,12 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileKeyTests {
 
@@ -48,16 +50,24 @@ class FileKeyTests {
     }
 
     @Test
-    void oneGibibyteSealsWithTheHeapCappedAt256Mebibytes() throws Exception {
+    void oneGibibyteSealsWithTheHeapCappedAt256Mebibytes(@TempDir Path scratch) throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var process = new ProcessBuilder(
-                        java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), LargeFile.class.getName())
+                        java,
+                        "-Xmx256m",
+                        "-Djava.io.tmpdir=" + scratch,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LargeFile.class.getName())
                 .redirectErrorStream(true)
                 .start();
         var output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("roundtrip-ok 1073741824");
+        try (var left = Files.list(scratch)) {
+            assertThat(left).as("the sealed gibibyte is deleted").isEmpty();
+        }
     }
 
     /** Seals 1 GiB of pseudo-random bytes and opens it again, comparing digests; run with -Xmx256m. */
@@ -66,6 +76,7 @@ class FileKeyTests {
             long size = 1L << 30;
             var key = FileKey.generate();
             var sealedFile = java.nio.file.Files.createTempFile("tipline-large", ".sealed");
+            boolean same;
             try {
                 var plainDigest = MessageDigest.getInstance("SHA-256");
                 try (var out = key.encrypting(java.nio.file.Files.newOutputStream(sealedFile), "attachment:big");
@@ -87,14 +98,15 @@ class FileKeyTests {
                         total += n;
                     }
                 }
-                var same = HexFormat.of()
+                same = HexFormat.of()
                         .formatHex(plainDigest.digest())
                         .equals(HexFormat.of().formatHex(openedDigest.digest()));
                 System.out.println((same ? "roundtrip-ok " : "roundtrip-differs ") + total);
-                System.exit(same ? 0 : 1);
             } finally {
+                // before exiting: System.exit inside the try would skip this and leave 1 GiB in /tmp
                 java.nio.file.Files.deleteIfExists(sealedFile);
             }
+            System.exit(same ? 0 : 1);
         }
     }
 
