@@ -622,20 +622,22 @@ public class CaseManagement {
                 byState,
                 channelCounts,
                 deadlines.dueBetween(organization, now, now.plus(java.time.Duration.ofDays(7))),
-                deadlines.breachedSince(organization, now.minus(java.time.Duration.ofDays(30))),
+                deadlines.breachedBetween(organization, now.minus(java.time.Duration.ofDays(30)), now),
                 cases.overdueCount(organization, now),
                 cases.medianDays(organization, Deadline.Kind.ACKNOWLEDGEMENT, quarter),
                 cases.medianDays(organization, Deadline.Kind.FEEDBACK, quarter),
                 now);
     }
 
-    /** The cases a run of the deadline job found: with a deadline it marked missed, or one due soon. */
+    /** The cases a run of the deadline job found: with a deadline missed, or one due soon. */
     public record PassedCases(List<CaseId> breached, List<CaseId> approaching) {}
 
-    /** Returns the cases of the deadline job's run at {@code at} in {@code organization}, for those it must tell. */
+    /** Returns the cases of a run of the deadline job, for those it must tell. */
     @Transactional(readOnly = true)
-    public PassedCases passed(OrganizationId organization, Instant at) {
-        return new PassedCases(deadlines.breachedAt(organization, at), deadlines.remindedAt(organization, at));
+    public PassedCases passed(DeadlinesPassed run) {
+        return new PassedCases(
+                deadlines.cameDue(run.organization(), run.since(), run.at()),
+                deadlines.remindedAt(run.organization(), run.at()));
     }
 
     /** Returns what may be said of the case of {@code report} outside it, for messages to staff. */
@@ -742,9 +744,11 @@ public class CaseManagement {
         return deadlines
                 .current(id, kind)
                 .filter(deadline -> deadline.status() == Deadline.Status.OPEN)
-                .orElseThrow(() -> new CaseRuleBroken(
-                        "error.case.deadline-not-open",
-                        "The " + kind.name().toLowerCase(java.util.Locale.ROOT) + " deadline is no longer open."));
+                .orElseThrow(
+                        () -> new CaseRuleBroken(
+                                "error.case.deadline-not-open",
+                                "The " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                                        + " deadline is no longer open: it was met, waived or extended, or its time has passed."));
     }
 
     private @Nullable Instant feedbackDue(CaseId id) {

@@ -11,7 +11,8 @@ import org.tipline.shared.StaffId;
  * sealed with the report key and shown only to those who open the case.
  *
  * @param counted the period as the policy wrote it, e.g. {@code 7 days}
- * @param metAt when what was due happened, also when it happened late (the row then stays BREACHED)
+ * @param status where it stands; an open deadline whose time has passed reads as BREACHED
+ * @param metAt when what was due happened, also when it happened late (the deadline then is BREACHED)
  * @param reason a waiver's reason code
  * @param actor who waived or extended it
  */

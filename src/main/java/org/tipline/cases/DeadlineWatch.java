@@ -10,17 +10,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The deadline job: marks open deadlines whose time has passed as BREACHED and those whose
- * reminder time has come as reminded, then announces both per organisation.
+ * The deadline job: announces, per organisation, the deadlines whose time passed since its last
+ * run and are still not met, and marks those whose reminder time has come as reminded.
  *
- * <p>Implementation notes: one node at a time — the run takes a transaction-scoped PostgreSQL
- * advisory lock and a node that does not get it skips the run, so N nodes mark each deadline once.
- * Each mark is one set-based {@code UPDATE … RETURNING} over a partial index of open deadlines,
- * so a run costs what is due, not what is open. Cases are not touched: their inbox column is the
- * earliest deadline not yet met, which a breach does not change. The announcement carries counts;
- * listeners ask which cases. Breaches are facts kept in the rows themselves
- * (status and time); a late acknowledgement or feedback leaves the row BREACHED with the time it
- * was finally met.
+ * <p>Implementation notes: a missed deadline is a fact of time — an open row past its due time
+ * reads as BREACHED ({@link Deadlines}) — so the job rewrites no row to record it; half a million
+ * deadlines that passed during an outage cost one range of the open-deadline index, not half a
+ * million row versions. The job keeps where it got to ({@code deadline_watch}) and each run covers
+ * the time after that, so every missed deadline is announced once. One node at a time: the run
+ * takes a transaction-scoped PostgreSQL advisory lock and a node that does not get it skips the
+ * run. Cases are not touched: their inbox column is the earliest deadline not yet met, which a
+ * breach does not change. The announcement carries counts; listeners ask which cases.
  */
 @Component
 class DeadlineWatch {
@@ -46,7 +46,7 @@ class DeadlineWatch {
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
-    /** What one run did. */
+    /** What one run did: how many missed deadlines it announced and how many reminders. */
     record Run(boolean ran, long breached, long reminded) {}
 
     @Scheduled(
@@ -77,13 +77,16 @@ class DeadlineWatch {
             if (!locked) {
                 return new Run(false, 0, 0);
             }
-            var breached = deadlines.breach(now);
-            var reminded = deadlines.remind(now);
+            var from = deadlines.checkedUntil();
+            var breached = deadlines.cameDue(from, now);
+            var reminded = deadlines.remind(from, now);
+            deadlines.checked(now);
             var organizations = new java.util.LinkedHashSet<>(breached.keySet());
             organizations.addAll(reminded.keySet());
             for (var organization : organizations) {
                 events.publishEvent(new DeadlinesPassed(
                         organization,
+                        from,
                         now,
                         breached.getOrDefault(organization, 0L),
                         reminded.getOrDefault(organization, 0L)));

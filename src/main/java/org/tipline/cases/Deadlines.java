@@ -3,6 +3,7 @@ package org.tipline.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,22 @@ import org.springframework.stereotype.Component;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.StaffId;
 
-/** Stores the deadline rows of cases and makes their changes in single statements. */
+/**
+ * Stores the deadline rows of cases and makes their changes in single statements.
+ *
+ * <p>A missed deadline is a fact of time: a row that is OPEN and past its due time reads as
+ * BREACHED, and nothing rewrites it when the time comes. BREACHED is stored only when what was due
+ * happened late; waiving, extending and rescheduling are refused once the due time has passed.
+ */
 @Component
 class Deadlines {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Deadlines(JdbcClient jdbc) {
+    Deadlines(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Starts a deadline; returns its id. */
@@ -58,7 +67,7 @@ class Deadlines {
     List<Deadline> of(CaseId id) {
         return jdbc.sql(SELECT + " WHERE case_id = ? ORDER BY created_at, due_at")
                 .param(id.value())
-                .query(Deadlines::deadline)
+                .query(this::deadline)
                 .list();
     }
 
@@ -67,41 +76,45 @@ class Deadlines {
         return jdbc.sql(SELECT
                         + " WHERE case_id = ? AND kind = ? ORDER BY status = 'OPEN' DESC, created_at DESC LIMIT 1")
                 .params(id.value(), kind.name())
-                .query(Deadlines::deadline)
+                .query(this::deadline)
                 .optional();
     }
 
     /**
-     * Records that what a deadline asked for happened at {@code at}: an open deadline is MET; a
-     * breached one stays BREACHED, with the time it was finally met.
+     * Records that what a deadline asked for happened at {@code at}: an open deadline is MET if its
+     * time had not passed, and BREACHED, with the time it was finally met, if it had.
      */
     void meet(CaseId id, Deadline.Kind kind, Instant at) {
         jdbc.sql("""
-                UPDATE deadline SET status = CASE WHEN status = 'OPEN' THEN 'MET' ELSE status END, met_at = ?,
+                UPDATE deadline SET status = CASE WHEN due_at <= ? THEN 'BREACHED' ELSE 'MET' END, met_at = ?,
                                     changed_at = ?
-                WHERE case_id = ? AND kind = ? AND status IN ('OPEN', 'BREACHED') AND met_at IS NULL""")
-                .params(Timestamp.from(at), Timestamp.from(at), id.value(), kind.name())
+                WHERE case_id = ? AND kind = ? AND status = 'OPEN'""")
+                .params(Timestamp.from(at), Timestamp.from(at), Timestamp.from(at), id.value(), kind.name())
                 .update();
     }
 
-    /** Moves an open deadline to a new time, as when an acknowledgement starts the feedback clock. */
+    /**
+     * Moves an open deadline to a new time, as when an acknowledgement starts the feedback clock; one
+     * whose time has passed stays missed.
+     */
     void reschedule(CaseId id, Deadline.Kind kind, Instant dueAt, @Nullable Instant remindAt, Instant now) {
         jdbc.sql("""
                 UPDATE deadline SET due_at = ?, remind_at = ?, reminded_at = NULL, changed_at = ?
-                WHERE case_id = ? AND kind = ? AND status = 'OPEN'""")
+                WHERE case_id = ? AND kind = ? AND status = 'OPEN' AND due_at > ?""")
                 .params(
                         Timestamp.from(dueAt),
                         remindAt == null ? null : Timestamp.from(remindAt),
                         Timestamp.from(now),
                         id.value(),
-                        kind.name())
+                        kind.name(),
+                        Timestamp.from(now))
                 .update();
     }
 
     /**
      * Closes an open deadline as WAIVED or EXTENDED, with its reason and actor.
      *
-     * @return false when it was not open any more
+     * @return false when it was not open any more, or its time had passed
      */
     boolean close(
             UUID deadline,
@@ -112,8 +125,15 @@ class Deadlines {
             Instant now) {
         return jdbc.sql("""
                 UPDATE deadline SET status = ?, reason = ?, justification = ?, actor_id = ?, changed_at = ?
-                WHERE id = ? AND status = 'OPEN'""")
-                        .params(status.name(), reason, justification, actor.value(), Timestamp.from(now), deadline)
+                WHERE id = ? AND status = 'OPEN' AND due_at > ?""")
+                        .params(
+                                status.name(),
+                                reason,
+                                justification,
+                                actor.value(),
+                                Timestamp.from(now),
+                                deadline,
+                                Timestamp.from(now))
                         .update()
                 == 1;
     }
@@ -158,61 +178,93 @@ class Deadlines {
     }
 
     /**
-     * Counts an organisation's deadlines marked breached since {@code since}: the tallies of the
-     * days after its UTC day, and that day's rows from the index.
+     * Counts an organisation's deadlines missed from {@code since} to {@code now}: open ones whose
+     * time fell in between, and those met late. Two ranges of partial indexes, a month's worth.
      */
-    long breachedSince(OrganizationId organization, Instant since) {
-        var day = since.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        var later = jdbc.sql(
-                        "SELECT coalesce(sum(n), 0) FROM deadline_breach_tally WHERE organization_id = ? AND day > ?")
-                .params(organization.value(), day)
-                .query(Long.class)
-                .single();
-        var thatDay = jdbc.sql("""
-                SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'BREACHED'
-                AND changed_at >= ? AND changed_at < ?""")
+    long breachedBetween(OrganizationId organization, Instant since, Instant now) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'OPEN'
+                        AND due_at >= ? AND due_at <= ?)
+                     + (SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'BREACHED'
+                        AND due_at >= ? AND due_at <= ?)""")
                 .params(
                         organization.value(),
                         Timestamp.from(since),
-                        Timestamp.from(day.plusDays(1)
-                                .atStartOfDay(java.time.ZoneOffset.UTC)
-                                .toInstant()))
+                        Timestamp.from(now),
+                        organization.value(),
+                        Timestamp.from(since),
+                        Timestamp.from(now))
                 .query(Long.class)
                 .single();
-        return later + thatDay;
     }
 
-    /** Marks every open deadline due by {@code now} as BREACHED, in one statement; returns how many, by organisation. */
-    Map<OrganizationId, Long> breach(Instant now) {
+    /**
+     * Returns where the deadline job's last run got to, and holds the row until the transaction
+     * ends.
+     */
+    Instant checkedUntil() {
+        return jdbc.sql("SELECT checked_until FROM deadline_watch FOR UPDATE")
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
+    /**
+     * Records where a run got to. It is the run's own time even when that is earlier than the last
+     * (a clock stepped back): what came due in between is then announced again rather than never.
+     */
+    void checked(Instant until) {
+        jdbc.sql("UPDATE deadline_watch SET checked_until = ?")
+                .param(Timestamp.from(until))
+                .update();
+    }
+
+    /**
+     * Counts, by organisation, the deadlines whose time passed after {@code from} and by {@code to}
+     * and that are still not met: what a run announces as missed. Reads a range of the open-deadline
+     * index; writes nothing.
+     */
+    Map<OrganizationId, Long> cameDue(Instant from, Instant to) {
         return counted("""
-                WITH marked AS (UPDATE deadline SET status = 'BREACHED', changed_at = ?
-                                WHERE status = 'OPEN' AND due_at <= ? RETURNING organization_id)
-                SELECT organization_id, count(*) FROM marked GROUP BY organization_id""", now);
+                SELECT organization_id, count(*) FROM deadline
+                WHERE status = 'OPEN' AND due_at > ? AND due_at <= ? GROUP BY organization_id""", from, to);
     }
 
-    /** Marks every open deadline whose reminder time has come as reminded; returns how many, by organisation. */
-    Map<OrganizationId, Long> remind(Instant now) {
-        return counted("""
-                WITH marked AS (UPDATE deadline SET reminded_at = ?
-                                WHERE status = 'OPEN' AND reminded_at IS NULL AND remind_at <= ? RETURNING organization_id)
-                SELECT organization_id, count(*) FROM marked GROUP BY organization_id""", now);
-    }
-
-    private Map<OrganizationId, Long> counted(String sql, Instant now) {
+    /**
+     * Marks the open deadlines whose reminder time came after {@code from} and by {@code now}, and
+     * whose due time is still ahead, as reminded; returns how many, by organisation.
+     */
+    Map<OrganizationId, Long> remind(Instant from, Instant now) {
         var counts = new LinkedHashMap<OrganizationId, Long>();
-        jdbc.sql(sql)
-                .params(Timestamp.from(now), Timestamp.from(now))
+        jdbc.sql("""
+                WITH marked AS (UPDATE deadline SET reminded_at = ?
+                                WHERE status = 'OPEN' AND reminded_at IS NULL AND remind_at > ? AND remind_at <= ?
+                                AND due_at > ? RETURNING organization_id)
+                SELECT organization_id, count(*) FROM marked GROUP BY organization_id""")
+                .params(Timestamp.from(now), Timestamp.from(from), Timestamp.from(now), Timestamp.from(now))
                 .query((rs, i) -> counts.put(new OrganizationId(rs.getObject(1, UUID.class)), rs.getLong(2)))
                 .list();
         return counts;
     }
 
-    /** Returns the cases of {@code organization} whose deadlines the run at {@code at} marked breached. */
-    List<CaseId> breachedAt(OrganizationId organization, Instant at) {
+    private Map<OrganizationId, Long> counted(String sql, Instant from, Instant to) {
+        var counts = new LinkedHashMap<OrganizationId, Long>();
+        jdbc.sql(sql)
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, i) -> counts.put(new OrganizationId(rs.getObject(1, UUID.class)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /**
+     * Returns the cases of {@code organization} with a deadline whose time passed after {@code from}
+     * and by {@code to} and that is still not met.
+     */
+    List<CaseId> cameDue(OrganizationId organization, Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT DISTINCT case_id FROM deadline
-                WHERE organization_id = ? AND status = 'BREACHED' AND changed_at = ? ORDER BY case_id""")
-                .params(organization.value(), Timestamp.from(at))
+                WHERE organization_id = ? AND status = 'OPEN' AND due_at > ? AND due_at <= ? ORDER BY case_id""")
+                .params(organization.value(), Timestamp.from(from), Timestamp.from(to))
                 .query((rs, i) -> new CaseId(rs.getObject(1, UUID.class)))
                 .list();
     }
@@ -229,16 +281,22 @@ class Deadlines {
     private static final String SELECT = """
             SELECT id, case_id, kind, due_at, counted, status, met_at, reason, actor_id, changed_at FROM deadline""";
 
-    private static Deadline deadline(ResultSet rs, int row) throws SQLException {
+    /** Reads a row; an open one whose time has passed reads as BREACHED. */
+    private Deadline deadline(ResultSet rs, int row) throws SQLException {
         var met = rs.getTimestamp(7);
         var actor = rs.getObject(9, UUID.class);
+        var due = rs.getTimestamp(4).toInstant();
+        var status = Deadline.Status.valueOf(rs.getString(6));
+        if (status == Deadline.Status.OPEN && !due.isAfter(clock.instant())) {
+            status = Deadline.Status.BREACHED;
+        }
         return new Deadline(
                 rs.getObject(1, UUID.class),
                 new CaseId(rs.getObject(2, UUID.class)),
                 Deadline.Kind.valueOf(rs.getString(3)),
-                rs.getTimestamp(4).toInstant(),
+                due,
                 rs.getString(5),
-                Deadline.Status.valueOf(rs.getString(6)),
+                status,
                 met == null ? null : met.toInstant(),
                 rs.getString(8),
                 actor == null ? null : new StaffId(actor),

@@ -126,7 +126,7 @@ public class Notifications {
             return;
         }
         var organization = passed.organization();
-        var found = cases.passed(organization, passed.at());
+        var found = cases.passed(passed);
         for (var id : found.approaching()) {
             cases.ref(organization, id)
                     .ifPresent(ref -> queue(organization, responsible(ref), ref, Reason.DEADLINE_APPROACHING));

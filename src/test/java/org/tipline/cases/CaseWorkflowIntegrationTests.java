@@ -323,25 +323,27 @@ class CaseWorkflowIntegrationTests {
 
         // two days before the deadline, a reminder; then the day after, the breach
         events.clear();
-        assertThat(watch.check(received.plus(Duration.ofDays(5)).plusSeconds(60))
-                        .ran())
+        assertThat(jobAt(received.plus(Duration.ofDays(5)).plusSeconds(60)).ran())
                 .isTrue();
+        desk = fresh(http, desk);
         assertThat(events.stream(DeadlinesPassed.class)
                         .peek(passed -> assertThat(passed.approaching()).isPositive())
-                        .flatMap(passed -> management.passed(passed.organization(), passed.at()).approaching().stream())
+                        .flatMap(passed -> management.passed(passed).approaching().stream())
                         .map(CaseId::toString))
                 .contains(ignored)
                 .doesNotContain(waived);
-        watch.check(received.plus(Duration.ofDays(7)).minusSeconds(60));
+        jobAt(received.plus(Duration.ofDays(7)).minusSeconds(60));
+        desk = fresh(http, desk);
         assertThat(deadline(caseJson(http, desk, ignored), "ACKNOWLEDGEMENT")
                         .get("status")
                         .asString())
                 .isEqualTo("OPEN");
-        var run = watch.check(received.plus(Duration.ofDays(7)).plusSeconds(60));
+        var run = jobAt(received.plus(Duration.ofDays(7)).plusSeconds(60));
+        desk = fresh(http, desk);
         assertThat(run.breached()).isPositive();
         assertThat(events.stream(DeadlinesPassed.class)
                         .filter(passed -> passed.breached() > 0)
-                        .flatMap(passed -> management.passed(passed.organization(), passed.at()).breached().stream())
+                        .flatMap(passed -> management.passed(passed).breached().stream())
                         .map(CaseId::toString))
                 .contains(ignored)
                 .doesNotContain(waived);
@@ -352,6 +354,32 @@ class CaseWorkflowIntegrationTests {
         var waiver = deadline(caseJson(http, desk, waived), "ACKNOWLEDGEMENT");
         assertThat(waiver.get("status").asString()).isEqualTo("WAIVED");
         assertThat(waiver.get("reason").asString()).isEqualTo("reporter-asked");
+
+        // the job rewrote nothing: the row is open and past its time, which reads as missed
+        assertThat(jdbc.sql("SELECT status FROM deadline WHERE case_id = ?::uuid AND kind = 'ACKNOWLEDGEMENT'")
+                        .param(ignored)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("OPEN");
+        // the next run does not announce it again
+        events.clear();
+        jobAt(received.plus(Duration.ofDays(7)).plusSeconds(120));
+        desk = fresh(http, desk);
+        assertThat(events.stream(DeadlinesPassed.class)
+                        .flatMap(passed -> management.passed(passed).breached().stream())
+                        .map(CaseId::toString))
+                .doesNotContain(ignored);
+        // once missed, it can no longer be waived: the case does not offer it, and refuses it
+        assertThat(names(caseJson(http, desk, ignored).get("actions"))).containsExactly("acknowledge");
+        var tooLate = act(
+                http,
+                desk,
+                ignored,
+                "waive-acknowledgement",
+                Map.of("reason", "reporter-asked", "justification", "Too late."));
+        assertThat(tooLate.status()).isEqualTo(409);
+        assertThat(tooLate.json().get("detail").asString()).contains("no longer open");
+        assertThat(caseJson(http, desk, ignored).get("state").asString()).isEqualTo("RECEIVED");
 
         // acknowledging late meets it, but the breach stays on record
         act(http, desk, ignored, "acknowledge", Map.of());
@@ -389,12 +417,14 @@ class CaseWorkflowIntegrationTests {
                         deadline(acknowledgedCase, "FEEDBACK").get("dueAt").asString()))
                 .isEqualTo(acknowledgedAt.atZone(ZoneOffset.UTC).plusMonths(3).toInstant());
 
-        watch.check(due.minusSeconds(60));
+        jobAt(due.minusSeconds(60));
+        desk = fresh(http, desk);
         assertThat(deadline(caseJson(http, desk, waived), "FEEDBACK")
                         .get("status")
                         .asString())
                 .isEqualTo("OPEN");
-        watch.check(due.plusSeconds(60));
+        jobAt(due.plusSeconds(60));
+        desk = fresh(http, desk);
         assertThat(deadline(caseJson(http, desk, waived), "FEEDBACK")
                         .get("status")
                         .asString())
@@ -451,11 +481,12 @@ class CaseWorkflowIntegrationTests {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("extended before");
 
-        watch.check(
-                acknowledgedAt.atZone(ZoneOffset.UTC).plusMonths(3).plusDays(1).toInstant());
+        jobAt(acknowledgedAt.atZone(ZoneOffset.UTC).plusMonths(3).plusDays(1).toInstant());
+        desk = fresh(http, desk);
         assertThat(deadline(caseJson(http, desk, id), "FEEDBACK").get("status").asString())
                 .isEqualTo("OPEN");
-        watch.check(sixMonths.plusSeconds(60));
+        jobAt(sixMonths.plusSeconds(60));
+        desk = fresh(http, desk);
         assertThat(deadline(caseJson(http, desk, id), "FEEDBACK").get("status").asString())
                 .isEqualTo("BREACHED");
 
@@ -484,12 +515,29 @@ class CaseWorkflowIntegrationTests {
         }));
         assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
         try {
-            assertThat(watch.check(Instant.now()).ran()).isFalse();
+            assertThat(watch.check(organization.now()).ran()).isFalse();
         } finally {
             release.countDown();
             holder.get(30, TimeUnit.SECONDS);
         }
-        assertThat(watch.check(Instant.now()).ran()).isTrue();
+        assertThat(watch.check(organization.now()).ran()).isTrue();
+    }
+
+    /**
+     * Moves the application's clock to {@code at} and runs the deadline job there, as the scheduler
+     * would: a deadline is missed when the clock passes it, not when the job looks.
+     */
+    private DeadlineWatch.Run jobAt(Instant at) {
+        var ahead = Duration.between(organization.now(), at);
+        assertThat(ahead.isNegative()).as("the clock only moves forward").isFalse();
+        organization.advanceClock(ahead);
+        return watch.check(organization.now());
+    }
+
+    /** The same desk with a new session: moving the clock by days ends the old one. */
+    private TestChannels.Desk fresh(Http http, TestChannels.Desk desk) {
+        return new TestChannels.Desk(
+                desk.slug(), desk.channelId(), desk.handler(), organization.token(http, desk.handler()));
     }
 
     /**

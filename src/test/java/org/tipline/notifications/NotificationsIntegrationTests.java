@@ -126,13 +126,14 @@ class NotificationsIntegrationTests {
         var id = desk.newestCase(http);
         TestMail.await(desk.handler().email(), 1, WAIT);
         var organizationId = new OrganizationId(organization.organizationId(http));
-        // as the deadline job does: the acknowledgement deadline marked missed at one instant, then announced
+        // as the deadline job does: the acknowledgement deadline's time passes within one run's span, which is
+        // announced
         var at = java.time.Instant.parse("2031-01-01T00:00:00Z").plusNanos(System.nanoTime() % 1_000_000 * 1_000);
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("""
-                    UPDATE deadline SET status = 'BREACHED', changed_at = ?
-                    WHERE case_id = ?::uuid AND kind = 'ACKNOWLEDGEMENT'""").params(java.sql.Timestamp.from(at), id).update();
-            events.publishEvent(new DeadlinesPassed(organizationId, at, 1, 0));
+            jdbc.sql("UPDATE deadline SET due_at = ? WHERE case_id = ?::uuid AND kind = 'ACKNOWLEDGEMENT'")
+                    .params(java.sql.Timestamp.from(at.minusSeconds(1)), id)
+                    .update();
+            events.publishEvent(new DeadlinesPassed(organizationId, at.minusSeconds(2), at, 1, 0));
         });
         var toSupervisor = TestMail.await(supervisor.email(), 1, WAIT);
         assertThat(toSupervisor).hasSize(1);

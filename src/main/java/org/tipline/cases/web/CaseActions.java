@@ -81,7 +81,10 @@ final class CaseActions {
         switch (current.state()) {
             case RECEIVED -> {
                 actions.add("acknowledge");
-                if (rules.acknowledgementWaivable()) {
+                if (rules.acknowledgementWaivable()
+                        && deadlines.stream()
+                                .anyMatch(deadline -> deadline.kind() == Deadline.Kind.ACKNOWLEDGEMENT
+                                        && deadline.status() == Deadline.Status.OPEN)) {
                     actions.add("waive-acknowledgement");
                 }
             }
