@@ -30,6 +30,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.StringJoiner;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -143,6 +144,28 @@ public class CaseBench {
             measure("overview, every number counted afresh (server runs without the cache)", supervisorToken,
                     "/api/v1/cases/overview");
             System.out.println();
+            // the handler's inbox as the server sends it: the grants, then a prepared statement with
+            // the granted reports as an array parameter, planned the way a reused statement is
+            plan(db, "handler inbox: the reports granted to the handler",
+                    "SELECT report_id FROM key_grant WHERE staff_id = '" + handlerId + "' AND organization_id = '"
+                            + organization + "'");
+            exec(db, "PREPARE handler_inbox(uuid, uuid[], text[], text, int) AS SELECT id FROM case_file"
+                    + " WHERE organization_id = $1 AND report_id = ANY($2) AND state = ANY($3) AND category = $4"
+                    + " ORDER BY received_at DESC, id DESC LIMIT $5");
+            var grants = new StringJoiner(",", "'{", "}'");
+            try (var rs = db.createStatement().executeQuery(
+                    "SELECT report_id FROM key_grant WHERE staff_id = '" + handlerId + "'")) {
+                while (rs.next()) {
+                    grants.add(rs.getString(1));
+                }
+            }
+            var granted = grants.toString();
+            var arguments = "('" + organization + "', " + granted + ", '{INVESTIGATING}', 'fraud', 26)";
+            for (int i = 0; i < 6; i++) {
+                exec(db, "EXECUTE handler_inbox" + arguments);
+            }
+            plan(db, "handler inbox, state + category (the prepared statement's seventh run)",
+                    "EXECUTE handler_inbox" + arguments);
             plan(db, "supervisor inbox, state + channel",
                     "SELECT id FROM case_file WHERE organization_id = '" + organization + "' AND state = ANY('{INVESTIGATING}') AND channel_id = '"
                             + channel + "' ORDER BY received_at DESC, id DESC LIMIT 26");

@@ -60,9 +60,18 @@ class CaseActionsTests {
     void eachStateOffersWhatItAllowsAndExtensionOnlyWhereThePolicyHasOne() {
         var internal = PolicyRules.euInternal();
         var external = PolicyRules.euExternal();
-        var open = List.of(deadline(Deadline.Status.OPEN));
+        var open =
+                List.of(deadline(Deadline.Kind.ACKNOWLEDGEMENT, Deadline.Status.OPEN), deadline(Deadline.Status.OPEN));
         assertThat(CaseActions.available(in(CaseState.RECEIVED), internal, open))
                 .containsExactly("acknowledge", "waive-acknowledgement");
+        // an acknowledgement deadline that has passed (it reads as BREACHED) can no longer be waived
+        assertThat(CaseActions.available(
+                        in(CaseState.RECEIVED),
+                        internal,
+                        List.of(
+                                deadline(Deadline.Kind.ACKNOWLEDGEMENT, Deadline.Status.BREACHED),
+                                deadline(Deadline.Status.OPEN))))
+                .containsExactly("acknowledge");
         assertThat(CaseActions.available(in(CaseState.RECEIVED), external, open))
                 .containsExactly("acknowledge", "waive-acknowledgement", "extend-feedback");
         assertThat(CaseActions.available(in(CaseState.TRIAGE), internal, open))
@@ -125,10 +134,14 @@ class CaseActionsTests {
     }
 
     private static Deadline deadline(Deadline.Status status) {
+        return deadline(Deadline.Kind.FEEDBACK, status);
+    }
+
+    private static Deadline deadline(Deadline.Kind kind, Deadline.Status status) {
         return new Deadline(
                 UUID.randomUUID(),
                 new CaseId(UUID.randomUUID()),
-                Deadline.Kind.FEEDBACK,
+                kind,
                 Instant.EPOCH,
                 "3 months",
                 status,
