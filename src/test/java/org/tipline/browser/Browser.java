@@ -77,23 +77,10 @@ final class Browser implements AutoCloseable {
     /** Checks the page on screen and saves its screenshot as {@code <name>-<page>.png}. */
     void check(String page) {
         screenshot(page);
-        // axe waits on its own timers, which do not fire while page scripts are off; the page
-        // itself has none to run (reporter pages forbid them), so they are let on for the check
-        if (!pageScripts) {
-            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
-        }
-        var axe = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
-        if (!pageScripts) {
-            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
-        }
-        assertThat(axe.getViolations())
+        assertThat(accessibilityViolations())
                 .as("axe violations on %s (%s)", page, driver.getCurrentUrl())
-                .extracting(rule -> rule.getId() + ": " + rule.getHelp() + " "
-                        + rule.getNodes().stream()
-                                .map(node -> String.valueOf(node.getTarget()))
-                                .toList())
                 .isEmpty();
-        assertThat(htmlErrors(source()))
+        assertThat(htmlErrors())
                 .as("HTML errors on %s (%s)", page, driver.getCurrentUrl())
                 .isEmpty();
         var overflow = (Number) driver.executeScript(
@@ -101,6 +88,54 @@ final class Browser implements AutoCloseable {
         assertThat(overflow.intValue())
                 .as("sideways overflow on %s (%s)", page, driver.getCurrentUrl())
                 .isLessThanOrEqualTo(0);
+    }
+
+    /**
+     * Returns axe-core's violations of the WCAG 2.2 AA rules on the loaded page, as {@code rule:
+     * help [targets]}. Axe runs in the page itself (its legacy mode: no extra window per run; the
+     * pages have no frames), with page scripts let on for the run: axe waits on its own timers,
+     * which do not fire while they are off, and the pages themselves have none to run.
+     */
+    List<String> accessibilityViolations() {
+        if (!pageScripts) {
+            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+        try {
+            return new AxeBuilder()
+                            .withTags(WCAG_22_AA)
+                            .disableIframeTesting()
+                            .setLegacyMode(true)
+                            .analyze(driver)
+                            .getViolations()
+                            .stream()
+                            .map(rule -> rule.getId() + ": " + rule.getHelp() + " "
+                                    + rule.getNodes().stream()
+                                            .map(node -> String.valueOf(node.getTarget()))
+                                            .toList())
+                            .toList();
+        } finally {
+            if (!pageScripts) {
+                driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+            }
+        }
+    }
+
+    /** Returns the Nu HTML checker's errors for the page as the browser holds it. */
+    List<String> htmlErrors() {
+        return htmlErrors(source());
+    }
+
+    /**
+     * Returns whether nothing on the loaded page matches {@code by}, at once: the implicit wait
+     * that lets present elements appear would otherwise hold every such check for five seconds.
+     */
+    boolean absent(org.openqa.selenium.By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(by).isEmpty();
+        } finally {
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        }
     }
 
     void screenshot(String page) {

@@ -37,6 +37,21 @@ class PagesBrowserTests {
     JdbcClient jdbc;
 
     @Test
+    void theChecksFindWhatTheyAreMeantToFind() {
+        // a control: a page with faults the checks must report, so that a quiet check means something
+        try (var browser = new Browser("control", 390, false)) {
+            browser.driver.get("data:text/html,<p><img src=x.png><a href=x></a><button></button>");
+            assertThat(browser.accessibilityViolations())
+                    .anyMatch(violation -> violation.startsWith("image-alt:"))
+                    .anyMatch(violation -> violation.startsWith("html-has-lang:"))
+                    .anyMatch(violation -> violation.startsWith("button-name:"));
+            assertThat(browser.htmlErrors()).anyMatch(error -> error.contains("title"));
+            assertThat(browser.absent(By.tagName("img"))).isFalse();
+            assertThat(browser.absent(By.tagName("table"))).isTrue();
+        }
+    }
+
+    @Test
     void aReporterWalksEveryPageInEachLanguageOnAPhoneAndADesktopWithoutScripts() throws Exception {
         var http = new Http(port);
         var desk = channels.desk(http);
@@ -104,7 +119,7 @@ class PagesBrowserTests {
 
                     // a reload shows it no more and sends nothing
                     driver.navigate().refresh();
-                    assertThat(driver.findElements(By.id("receipt"))).isEmpty();
+                    assertThat(browser.absent(By.id("receipt"))).isTrue();
                     assertThat(driver.findElement(By.id("receipt-gone")).isDisplayed())
                             .isTrue();
                     browser.check("receipt-gone");
