@@ -635,8 +635,11 @@ public class CaseManagement {
     /** Returns the cases of a run of the deadline job, for those it must tell. */
     @Transactional(readOnly = true)
     public PassedCases passed(DeadlinesPassed run) {
+        // an announcement stored before runs had a span (republished after an upgrade) has no
+        // start: its breaches were told by the rows it marked, which are open again; none is told twice
+        var since = run.since();
         return new PassedCases(
-                deadlines.cameDue(run.organization(), run.since(), run.at()),
+                since == null ? List.of() : deadlines.cameDue(run.organization(), since, run.at()),
                 deadlines.remindedAt(run.organization(), run.at()));
     }
 

@@ -1,6 +1,7 @@
 package org.tipline.cases;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.tipline.shared.OrganizationId;
 
 /**
@@ -8,6 +9,8 @@ import org.tipline.shared.OrganizationId;
  * cases whose time passed after {@code since} and that are not met, and {@code approaching} ones due
  * soon. Counts only: which cases they are is asked of {@link CaseManagement#passed}, so that a run
  * over half a million deadlines does not write half a million ids into the event registry.
+ * {@code since} is null only in announcements stored before runs had a span (V32), which the event
+ * registry may republish after an upgrade.
  */
 public record DeadlinesPassed(
-        OrganizationId organization, Instant since, Instant at, long breached, long approaching) {}
+        OrganizationId organization, @Nullable Instant since, Instant at, long breached, long approaching) {}

@@ -369,6 +369,16 @@ class CaseWorkflowIntegrationTests {
                         .flatMap(passed -> management.passed(passed).breached().stream())
                         .map(CaseId::toString))
                 .doesNotContain(ignored);
+        // an announcement stored by an older version, without its span, tells no breach again
+        assertThat(management
+                        .passed(new DeadlinesPassed(
+                                new org.tipline.shared.OrganizationId(organization.organizationId(http)),
+                                null,
+                                organization.now(),
+                                1,
+                                0))
+                        .breached())
+                .isEmpty();
         // once missed, it can no longer be waived: the case does not offer it, and refuses it
         assertThat(names(caseJson(http, desk, ignored).get("actions"))).containsExactly("acknowledge");
         var tooLate = act(
