@@ -121,7 +121,7 @@ public class CaseBench {
             var handlerToken = LoadDriver.login(handler);
             var supervisorToken = LoadDriver.login(admin);
             var deep = db.createStatement().executeQuery(
-                    "SELECT received_at, id FROM case_file ORDER BY received_at DESC, id DESC OFFSET 500000 LIMIT 1");
+                    "SELECT received_at, id FROM case_file ORDER BY received_at DESC, id DESC OFFSET " + count / 2 + " LIMIT 1");
             deep.next();
             var at = deep.getTimestamp(1).toInstant();
             var micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
@@ -135,7 +135,7 @@ public class CaseBench {
                     "/api/v1/cases?scope=all&state=INVESTIGATING&channel=" + channel);
             measure("supervisor, every case, first page, overdue + sort by deadline", supervisorToken,
                     "/api/v1/cases?scope=all&overdue=true&sort=due");
-            measure("supervisor, every case, page 500,000 cases deep (keyset)", supervisorToken,
+            measure(String.format("supervisor, every case, page %,d cases deep (keyset)", count / 2), supervisorToken,
                     "/api/v1/cases?scope=all&after=" + cursor);
             var first = System.nanoTime();
             LoadDriver.check(LoadDriver.get("/api/v1/cases/overview", "Bearer " + supervisorToken), 200, "overview");
@@ -169,7 +169,7 @@ public class CaseBench {
             plan(db, "supervisor inbox, state + channel",
                     "SELECT id FROM case_file WHERE organization_id = '" + organization + "' AND state = ANY('{INVESTIGATING}') AND channel_id = '"
                             + channel + "' ORDER BY received_at DESC, id DESC LIMIT 26");
-            plan(db, "page 500,000 deep",
+            plan(db, String.format("page %,d deep", count / 2),
                     "SELECT id FROM case_file WHERE organization_id = '" + organization + "' AND (received_at, id) < ('" + Timestamp.from(at)
                             + "+00', '" + deep.getObject(2) + "') ORDER BY received_at DESC, id DESC LIMIT 26");
             plan(db, "overview: open cases by state and channel (tallies)",

@@ -14,6 +14,10 @@ import org.tipline.shared.Role;
 /**
  * Puts what the page header needs about the logged-in staff member into every page's model; for
  * admins, how many integrity alerts the last 30 days brought, so that none goes unseen.
+ *
+ * <p>Implementation note: the advice also runs for the JSON API (a {@code @RestController} is a
+ * {@code @Controller}), whose answers never show the header, so the alerts are counted only when a
+ * page reads them, once per request.
  */
 @ControllerAdvice(annotations = Controller.class)
 class StaffNavigation {
@@ -21,7 +25,30 @@ class StaffNavigation {
     private static final Duration ALERT_WINDOW = Duration.ofDays(30);
 
     /** The header's view of the current staff member. */
-    record View(String displayName, boolean admin, boolean operator, long integrityAlerts) {}
+    record View(String displayName, boolean admin, boolean operator, Count alerts) {
+
+        /** How many integrity alerts the header shows; counted on first use. */
+        public long integrityAlerts() {
+            return alerts.get();
+        }
+    }
+
+    /** A count asked of the database on first use and kept for the request. */
+    static final class Count {
+        private final java.util.function.LongSupplier counting;
+        private @Nullable Long counted;
+
+        Count(java.util.function.LongSupplier counting) {
+            this.counting = counting;
+        }
+
+        synchronized long get() {
+            if (counted == null) {
+                counted = counting.getAsLong();
+            }
+            return counted;
+        }
+    }
 
     private final AuditLog audit;
     private final Clock clock;
@@ -37,14 +64,12 @@ class StaffNavigation {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof StaffAuthentication staff) {
             var principal = staff.getPrincipal();
             var admin = principal.has(Role.ADMIN);
+            var since = clock.instant().minus(ALERT_WINDOW);
             return new View(
                     staff.displayName(),
                     admin,
                     principal.has(Role.OPERATOR),
-                    admin
-                            ? audit.countAlerts(
-                                    principal.organization(), clock.instant().minus(ALERT_WINDOW))
-                            : 0);
+                    new Count(() -> admin ? audit.countAlerts(principal.organization(), since) : 0));
         }
         return null;
     }
