@@ -235,22 +235,18 @@ class Deadlines {
      * whose due time is still ahead, as reminded; returns how many, by organisation.
      */
     Map<OrganizationId, Long> remind(Instant from, Instant now) {
-        var counts = new LinkedHashMap<OrganizationId, Long>();
-        jdbc.sql("""
+        return counted("""
                 WITH marked AS (UPDATE deadline SET reminded_at = ?
                                 WHERE status = 'OPEN' AND reminded_at IS NULL AND remind_at > ? AND remind_at <= ?
                                 AND due_at > ? RETURNING organization_id)
-                SELECT organization_id, count(*) FROM marked GROUP BY organization_id""")
-                .params(Timestamp.from(now), Timestamp.from(from), Timestamp.from(now), Timestamp.from(now))
-                .query((rs, i) -> counts.put(new OrganizationId(rs.getObject(1, UUID.class)), rs.getLong(2)))
-                .list();
-        return counts;
+                SELECT organization_id, count(*) FROM marked GROUP BY organization_id""", now, from, now, now);
     }
 
-    private Map<OrganizationId, Long> counted(String sql, Instant from, Instant to) {
+    /** Runs {@code sql}, which answers organisation and count, with {@code times} as its parameters. */
+    private Map<OrganizationId, Long> counted(String sql, Instant... times) {
         var counts = new LinkedHashMap<OrganizationId, Long>();
         jdbc.sql(sql)
-                .params(Timestamp.from(from), Timestamp.from(to))
+                .params(java.util.Arrays.stream(times).map(Timestamp::from).toList())
                 .query((rs, i) -> counts.put(new OrganizationId(rs.getObject(1, UUID.class)), rs.getLong(2)))
                 .list();
         return counts;
