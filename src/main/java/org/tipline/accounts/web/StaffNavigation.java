@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.tipline.accounts.internal.StaffAuthentication;
@@ -25,28 +26,11 @@ class StaffNavigation {
     private static final Duration ALERT_WINDOW = Duration.ofDays(30);
 
     /** The header's view of the current staff member. */
-    record View(String displayName, boolean admin, boolean operator, Count alerts) {
+    record View(String displayName, boolean admin, boolean operator, SingletonSupplier<Long> alerts) {
 
         /** How many integrity alerts the header shows; counted on first use. */
         public long integrityAlerts() {
-            return alerts.get();
-        }
-    }
-
-    /** A count asked of the database on first use and kept for the request. */
-    static final class Count {
-        private final java.util.function.LongSupplier counting;
-        private @Nullable Long counted;
-
-        Count(java.util.function.LongSupplier counting) {
-            this.counting = counting;
-        }
-
-        synchronized long get() {
-            if (counted == null) {
-                counted = counting.getAsLong();
-            }
-            return counted;
+            return alerts.obtain();
         }
     }
 
@@ -69,7 +53,7 @@ class StaffNavigation {
                     staff.displayName(),
                     admin,
                     principal.has(Role.OPERATOR),
-                    new Count(() -> admin ? audit.countAlerts(principal.organization(), since) : 0));
+                    SingletonSupplier.of(() -> admin ? audit.countAlerts(principal.organization(), since) : 0L));
         }
         return null;
     }
