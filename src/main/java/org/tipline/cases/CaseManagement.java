@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.StaffDeactivated;
 import org.tipline.accounts.StaffDirectory;
 import org.tipline.accounts.StaffMember;
 import org.tipline.audit.Actor;
@@ -27,6 +28,7 @@ import org.tipline.mailbox.Mailbox;
 import org.tipline.mailbox.MessagePosted;
 import org.tipline.mailbox.Notice;
 import org.tipline.reports.Report;
+import org.tipline.reports.ReportHoldersChanged;
 import org.tipline.reports.ReportId;
 import org.tipline.reports.ReportKey;
 import org.tipline.reports.Reports;
@@ -147,6 +149,26 @@ public class CaseManagement {
                 null);
         mailbox.expect(submitted.report(), acknowledgeBy, feedbackBy);
         cases.refreshDeadlines(List.of(opened.id()));
+        cases.hold(opened.id(), reports.holders(submitted.organization(), submitted.report()));
+    }
+
+    /**
+     * Keeps the inbox's read model of who holds which case in step with the grants, in the grant's
+     * transaction. A grant made before its report has a case is taken when the case opens.
+     */
+    @EventListener
+    void on(ReportHoldersChanged changed) {
+        if (changed.holds()) {
+            cases.hold(changed.organization(), changed.report(), changed.member());
+        } else {
+            cases.release(changed.organization(), changed.report(), changed.member());
+        }
+    }
+
+    /** A deactivated member holds nothing any more: their grants go in the same transaction. */
+    @EventListener
+    void on(StaffDeactivated deactivated) {
+        cases.releaseAll(deactivated.organization(), deactivated.member());
     }
 
     /**
@@ -177,9 +199,14 @@ public class CaseManagement {
         } else if (!viewer.has(Role.SUPERVISOR)) {
             viewer.require(Role.HANDLER);
         }
-        var granted = query.scope() == InboxQuery.Scope.ALL ? null : reports.grantedTo(viewer);
+        var mine = query.scope() != InboxQuery.Scope.ALL;
         var rows = cases.search(
-                viewer.organization(), granted, query, web.timeZone(), clock.instant(), InboxQuery.PAGE_SIZE + 1);
+                viewer.organization(),
+                mine ? viewer.id() : null,
+                query,
+                web.timeZone(),
+                clock.instant(),
+                InboxQuery.PAGE_SIZE + 1);
         var hasNext = rows.size() > InboxQuery.PAGE_SIZE;
         var shown = hasNext ? rows.subList(0, InboxQuery.PAGE_SIZE) : rows;
         var next = hasNext
@@ -187,6 +214,14 @@ public class CaseManagement {
                         shown.getLast().sortValue(query.sort()),
                         shown.getLast().aggregate().id().value())
                 : null;
+        if (mine) {
+            // the read model only finds them: what is listed is what the grants say the viewer holds
+            var held = reports.heldBy(
+                    viewer, shown.stream().map(row -> row.aggregate().report()).toList());
+            shown = shown.stream()
+                    .filter(row -> held.contains(row.aggregate().report()))
+                    .toList();
+        }
         return new Page(summaries(viewer, shown), next);
     }
 

@@ -22,7 +22,9 @@ import org.tipline.shared.StaffId;
 
 /**
  * Stores cases: the aggregate's columns, saved with optimistic locking, and beside them the inbox's
- * read model of activity (last activity, unread), which mailbox events keep current.
+ * read models: activity (last activity, unread), which mailbox events keep current, and who holds
+ * which case (from the grants' events), with copies of the columns a member's inbox filters and
+ * sorts on, which a trigger keeps current.
  */
 @Component
 class Cases {
@@ -126,92 +128,149 @@ class Cases {
 
     /**
      * Returns up to {@code limit} cases of {@code organization} that match {@code query}, in its
-     * order, after its cursor; only the cases of {@code reports} unless that is null.
+     * order, after its cursor: those {@code holder} holds, from their rows of the read model, or
+     * every case when that is null.
      */
     List<Listed> search(
             OrganizationId organization,
-            @Nullable Collection<ReportId> reports,
+            @Nullable StaffId holder,
             InboxQuery query,
             ZoneId zone,
             Instant now,
             int limit) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
-        where.add("organization_id = ?");
-        params.add(organization.value());
-        if (reports != null) {
-            where.add("report_id = ANY(?)");
-            params.add(reports.stream().map(ReportId::value).toArray(UUID[]::new));
+        // a holder's inbox filters and sorts on their copies of the case's columns
+        var t = holder == null ? "c." : "h.";
+        var id = holder == null ? "c.id" : "h.case_id";
+        if (holder != null) {
+            where.add("h.staff_id = ?");
+            params.add(holder.value());
+            where.add("h.organization_id = ?");
+        } else {
+            where.add("c.organization_id = ?");
         }
+        params.add(organization.value());
         if (!query.states().isEmpty()) {
-            where.add("state = ANY(?)");
+            where.add(t + "state = ANY(?)");
             params.add(query.states().stream().map(Enum::name).toArray(String[]::new));
         }
         if (query.channel() != null) {
-            where.add("channel_id = ?");
+            where.add(t + "channel_id = ?");
             params.add(query.channel().value());
         }
         if (query.category() != null) {
-            where.add("category = ?");
+            where.add(t + "category = ?");
             params.add(query.category());
         }
         if (query.label() != null) {
-            where.add("EXISTS (SELECT 1 FROM case_label l WHERE l.case_id = case_file.id AND l.name = ?)");
+            where.add("EXISTS (SELECT 1 FROM case_label l WHERE l.case_id = c.id AND l.name = ?)");
             params.add(query.label());
         }
         if (query.assignee() != null) {
-            where.add("assignee_id = ?");
+            where.add("c.assignee_id = ?");
             params.add(query.assignee().value());
         }
         if (query.overdue()) {
-            where.add("next_due_at <= ?");
+            where.add(t + "next_due_at <= ?");
             params.add(Timestamp.from(now));
         }
         if (query.dueWithinDays() != null) {
-            where.add("next_due_at <= ?");
+            where.add(t + "next_due_at <= ?");
             params.add(Timestamp.from(now.plus(java.time.Duration.ofDays(query.dueWithinDays()))));
         }
         if (query.receivedFrom() != null) {
-            where.add("received_at >= ?");
+            where.add(t + "received_at >= ?");
             params.add(Timestamp.from(query.receivedFrom().atStartOfDay(zone).toInstant()));
         }
         if (query.receivedTo() != null) {
-            where.add("received_at < ?");
+            where.add(t + "received_at < ?");
             params.add(Timestamp.from(
                     query.receivedTo().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         var reference = query.referencePrefix();
         if (reference != null) {
-            where.add("reference LIKE ?");
+            where.add("c.reference LIKE ?");
             params.add(reference + "%");
         } else if (query.search() != null) {
             var like = "%"
                     + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add("(category ILIKE ? OR referred_to ILIKE ? OR closing_reason ILIKE ?"
-                    + " OR EXISTS (SELECT 1 FROM case_label l WHERE l.case_id = case_file.id AND l.name ILIKE ?))");
+            where.add("(c.category ILIKE ? OR c.referred_to ILIKE ? OR c.closing_reason ILIKE ?"
+                    + " OR EXISTS (SELECT 1 FROM case_label l WHERE l.case_id = c.id AND l.name ILIKE ?))");
             params.addAll(List.of(like, like, like, like));
         }
-        var column = switch (query.sort()) {
-            case NEWEST, OLDEST -> "received_at";
-            case DUE -> "next_due_at";
-            case ACTIVITY -> "last_activity";
-        };
+        var column = t
+                + switch (query.sort()) {
+                    case NEWEST, OLDEST -> "received_at";
+                    case DUE -> "next_due_at";
+                    case ACTIVITY -> "last_activity";
+                };
         var ascending = query.sort() == InboxQuery.Sort.OLDEST || query.sort() == InboxQuery.Sort.DUE;
         if (query.sort() == InboxQuery.Sort.DUE) {
-            where.add("next_due_at IS NOT NULL");
+            where.add(column + " IS NOT NULL");
         }
         if (query.after() != null) {
-            where.add("(" + column + ", id) " + (ascending ? ">" : "<") + " (?, ?)");
+            where.add("(" + column + ", " + id + ") " + (ascending ? ">" : "<") + " (?, ?)");
             params.add(Timestamp.from(query.after().at()));
             params.add(query.after().id());
         }
         var direction = ascending ? " ASC" : " DESC";
         params.add(limit);
-        return jdbc.sql(SELECT + " WHERE " + String.join(" AND ", where) + " ORDER BY " + column + direction + ", id"
-                        + direction + " LIMIT ?")
+        var from = holder == null ? FROM : " FROM case_holder h JOIN case_file c ON c.id = h.case_id";
+        return jdbc.sql(COLUMNS + from + " WHERE " + String.join(" AND ", where) + " ORDER BY " + column + direction
+                        + ", " + id + direction + " LIMIT ?")
                 .params(params)
                 .query(Cases::listed)
                 .list();
+    }
+
+    /**
+     * Adds {@code members} to who holds a case in the inbox's read model, with copies of its columns
+     * as they are now.
+     */
+    void hold(CaseId id, Collection<StaffId> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO case_holder (case_id, staff_id, organization_id, state, channel_id, category, received_at,
+                                         last_activity, next_due_at)
+                SELECT c.id, m.id, c.organization_id, c.state, c.channel_id, c.category, c.received_at, c.last_activity,
+                       c.next_due_at
+                FROM case_file c CROSS JOIN unnest(?::uuid[]) AS m(id)
+                WHERE c.id = ?
+                ON CONFLICT (case_id, staff_id) DO NOTHING""")
+                .params(members.stream().map(StaffId::value).toArray(UUID[]::new), id.value())
+                .update();
+    }
+
+    /** Adds {@code member} to who holds the case of {@code report}, if it has one yet. */
+    void hold(OrganizationId organization, ReportId report, StaffId member) {
+        jdbc.sql("""
+                INSERT INTO case_holder (case_id, staff_id, organization_id, state, channel_id, category, received_at,
+                                         last_activity, next_due_at)
+                SELECT c.id, ?, c.organization_id, c.state, c.channel_id, c.category, c.received_at, c.last_activity,
+                       c.next_due_at
+                FROM case_file c WHERE c.organization_id = ? AND c.report_id = ?
+                ON CONFLICT (case_id, staff_id) DO NOTHING""")
+                .params(member.value(), organization.value(), report.value())
+                .update();
+    }
+
+    /** Removes {@code member} from who holds the case of {@code report}. */
+    void release(OrganizationId organization, ReportId report, StaffId member) {
+        jdbc.sql("""
+                DELETE FROM case_holder h USING case_file c
+                WHERE h.case_id = c.id AND c.organization_id = ? AND c.report_id = ? AND h.staff_id = ?""")
+                .params(organization.value(), report.value(), member.value())
+                .update();
+    }
+
+    /** Removes {@code member} from who holds every case of {@code organization}. */
+    void releaseAll(OrganizationId organization, StaffId member) {
+        jdbc.sql("DELETE FROM case_holder WHERE staff_id = ? AND organization_id = ?")
+                .params(member.value(), organization.value())
+                .update();
     }
 
     /** The states in which a case is open: received and not yet concluded, referred or closed. */
@@ -360,11 +419,14 @@ class Cases {
                 WHERE report_id = ?""").params(Timestamp.from(at), unread, report.value()).update();
     }
 
-    private static final String SELECT = """
-            SELECT id, organization_id, report_id, channel_id, reference, state, received_at, version,
-                   last_activity, unread, policy_profile_id, policy_version, acknowledged_at, risk, outcome,
-                   closing_reason, referred_to, assignee_id, category, priority, next_due_at
-            FROM case_file""";
+    private static final String COLUMNS = """
+            SELECT c.id, c.organization_id, c.report_id, c.channel_id, c.reference, c.state, c.received_at, c.version,
+                   c.last_activity, c.unread, c.policy_profile_id, c.policy_version, c.acknowledged_at, c.risk,
+                   c.outcome, c.closing_reason, c.referred_to, c.assignee_id, c.category, c.priority, c.next_due_at""";
+
+    private static final String FROM = " FROM case_file c";
+
+    private static final String SELECT = COLUMNS + FROM;
 
     /**
      * Maps a case row. A case opened before policy profiles existed runs on version 1 of its

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +41,8 @@ import org.tipline.shared.StaffPrincipal;
  * 1 KiB steps) and each attachment's own streaming key and metadata. It is wrapped with HPKE to
  * every recipient, and under HKDF(receipt, per-report salt). Only HMAC(pepper, receipt) is stored,
  * for lookup; the receipt is returned once and kept nowhere. Who may work a case is exactly who
- * holds a grant: there is no second list.
+ * holds a grant: an inbox may keep a copy of who holds what, fed by {@link ReportHoldersChanged},
+ * to list cases quickly, but opening a report always asks for the grant itself.
  */
 @Service
 public class Reports {
@@ -47,12 +51,14 @@ public class Reports {
     private final ServerSecrets secrets;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Reports(SealedReports rows, ServerSecrets secrets, AuditLog audit, Clock clock) {
+    Reports(SealedReports rows, ServerSecrets secrets, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.rows = rows;
         this.secrets = secrets;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -244,6 +250,7 @@ public class Reports {
         }
         rows.grant(key.report(), key.organization(), key.contentKey(), List.of(member));
         audit.record(key.organization(), Actor.staff(by.id()), new ReportsAudit.KeyGranted(key.report(), member.id()));
+        events.publishEvent(new ReportHoldersChanged(key.organization(), key.report(), member.id(), true));
     }
 
     /**
@@ -260,6 +267,7 @@ public class Reports {
         var deleted = rows.deleteGrant(report, member, by.organization());
         if (deleted) {
             audit.record(by.organization(), Actor.staff(by.id()), new ReportsAudit.KeyRevoked(report, member));
+            events.publishEvent(new ReportHoldersChanged(by.organization(), report, member, false));
         }
         return deleted;
     }
@@ -270,10 +278,10 @@ public class Reports {
         rows.deleteGrantsOf(deactivated.member(), deactivated.organization());
     }
 
-    /** Returns the reports granted to {@code staff}: the cases they may work. */
+    /** Returns which of {@code among} are granted to {@code staff}: the cases of those they may work. */
     @Transactional(readOnly = true)
-    public List<ReportId> grantedTo(StaffPrincipal staff) {
-        return rows.grantedTo(staff.id(), staff.organization());
+    public Set<ReportId> heldBy(StaffPrincipal staff, Collection<ReportId> among) {
+        return among.isEmpty() ? Set.of() : rows.heldAmong(staff.id(), staff.organization(), among);
     }
 
     /** Returns who holds a grant of {@code report} in {@code organization}: who may work its case. Metadata only. */

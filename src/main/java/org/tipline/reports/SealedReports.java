@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -190,11 +192,15 @@ class SealedReports {
                 .list();
     }
 
-    List<ReportId> grantedTo(StaffId staff, OrganizationId organization) {
-        return jdbc.sql("SELECT report_id FROM key_grant WHERE staff_id = ? AND organization_id = ?")
-                .params(staff.value(), organization.value())
+    Set<ReportId> heldAmong(StaffId staff, OrganizationId organization, Collection<ReportId> among) {
+        return Set.copyOf(jdbc.sql(
+                        "SELECT report_id FROM key_grant WHERE staff_id = ? AND organization_id = ? AND report_id = ANY(?)")
+                .params(
+                        staff.value(),
+                        organization.value(),
+                        among.stream().map(ReportId::value).toArray(UUID[]::new))
                 .query((rs, i) -> new ReportId(rs.getObject(1, UUID.class)))
-                .list();
+                .list());
     }
 
     /** Stores attachment rows for files already sealed into the blob store; they are no longer pending. */

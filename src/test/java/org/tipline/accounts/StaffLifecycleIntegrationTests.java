@@ -53,6 +53,9 @@ class StaffLifecycleIntegrationTests {
                 "Bearer " + organization.token(http, otherAdmin));
         var lateLink = invitedBySecond.json().get("link").asString();
 
+        assertThat(count("SELECT count(*) FROM case_holder WHERE staff_id = ?", handler.id()))
+                .isPositive();
+
         var adminToken = organization.token(http, organization.admin(http));
         assertThat(deactivate(http, adminToken, handler.id()).status()).isEqualTo(204);
         assertThat(deactivate(http, adminToken, otherAdmin.id()).status()).isEqualTo(204);
@@ -77,6 +80,8 @@ class StaffLifecycleIntegrationTests {
                         organization.code(handler)));
         assertThat(login.status()).isEqualTo(401);
         assertThat(count("SELECT count(*) FROM key_grant WHERE staff_id = ?", handler.id()))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM case_holder WHERE staff_id = ?", handler.id()))
                 .isZero();
         assertThat(count("SELECT count(*) FROM sealed_session WHERE holder = ?", handler.id()))
                 .isZero();

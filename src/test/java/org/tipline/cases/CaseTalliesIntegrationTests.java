@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
+import org.tipline.support.ReadModels;
 import org.tipline.support.TestChannels;
 import org.tipline.support.TestOrganization;
 
@@ -19,7 +20,8 @@ import org.tipline.support.TestOrganization;
  * The overview's tallies, kept by database triggers, always equal a recount of the rows they
  * stand for: after submissions, moves, feedback, a merge, a run of the deadline job and a met-late
  * deadline — and across every organisation the other tests touched. The overview's count of missed
- * deadlines, read from the rows, matches them too.
+ * deadlines, read from the rows, matches them too; so does the inbox's read model of who holds
+ * which case, against the grants.
  */
 @IntegrationTest
 class CaseTalliesIntegrationTests {
@@ -83,6 +85,7 @@ class CaseTalliesIntegrationTests {
         assertThat(late).isEqualTo("BREACHED true");
 
         assertTalliesEqualRecount();
+        ReadModels.assertHoldersMatchGrants(jdbc);
 
         // and the overview reads them: the supervisor's numbers match the rows
         var overview = http.get("/api/v1/cases/overview", "Authorization", "Bearer " + fresh)
