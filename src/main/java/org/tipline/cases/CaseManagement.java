@@ -844,7 +844,6 @@ public class CaseManagement {
                         .filter(java.util.Objects::nonNull)
                         .distinct()
                         .toList());
-        var labels = cases.labels(rows.stream().map(row -> row.aggregate().id()).toList());
         var now = clock.instant();
         return rows.stream()
                 .map(row -> {
@@ -865,7 +864,7 @@ public class CaseManagement {
                             row.nextDueAt() != null && !row.nextDueAt().isAfter(now),
                             aggregate.assignee(),
                             aggregate.assignee() == null ? null : assignees.get(aggregate.assignee()),
-                            labels.getOrDefault(aggregate.id(), List.of()));
+                            row.labels());
                 })
                 .toList();
     }

@@ -42,7 +42,12 @@ class Cases {
             boolean unread,
             @Nullable String category,
             Priority priority,
-            @Nullable Instant nextDueAt) {
+            @Nullable Instant nextDueAt,
+            List<String> labels) {
+
+        Listed {
+            labels = List.copyOf(labels);
+        }
 
         /** Returns where this row stands in {@code sort}, for the next page's cursor. */
         Instant sortValue(InboxQuery.Sort sort) {
@@ -336,21 +341,6 @@ class Cases {
                 .orElse(null);
     }
 
-    /** Returns the labels of {@code ids}, by case. */
-    java.util.Map<CaseId, List<String>> labels(Collection<CaseId> ids) {
-        var labels = new java.util.HashMap<CaseId, List<String>>();
-        if (ids.isEmpty()) {
-            return labels;
-        }
-        jdbc.sql("SELECT case_id, name FROM case_label WHERE case_id = ANY(?) ORDER BY name")
-                .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
-                .query((rs, i) -> labels.computeIfAbsent(
-                                new CaseId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
-                        .add(rs.getString(2)))
-                .list();
-        return labels;
-    }
-
     /**
      * Recomputes what the inbox knows of the cases' deadlines: when the earliest one not yet met is
      * (or was) due. A breach does not change it, so the deadline job need not come here.
@@ -422,7 +412,8 @@ class Cases {
     private static final String COLUMNS = """
             SELECT c.id, c.organization_id, c.report_id, c.channel_id, c.reference, c.state, c.received_at, c.version,
                    c.last_activity, c.unread, c.policy_profile_id, c.policy_version, c.acknowledged_at, c.risk,
-                   c.outcome, c.closing_reason, c.referred_to, c.assignee_id, c.category, c.priority, c.next_due_at""";
+                   c.outcome, c.closing_reason, c.referred_to, c.assignee_id, c.category, c.priority, c.next_due_at,
+                   ARRAY(SELECT l.name FROM case_label l WHERE l.case_id = c.id ORDER BY l.name)""";
 
     private static final String FROM = " FROM case_file c";
 
@@ -463,6 +454,7 @@ class Cases {
                 rs.getBoolean(10),
                 rs.getString(19),
                 Priority.valueOf(rs.getString(20)),
-                rs.getTimestamp(21) == null ? null : rs.getTimestamp(21).toInstant());
+                rs.getTimestamp(21) == null ? null : rs.getTimestamp(21).toInstant(),
+                List.of((String[]) rs.getArray(22).getArray()));
     }
 }
