@@ -8,6 +8,8 @@ public enum Role {
     HANDLER,
     /** Assigns and reassigns cases, watches deadlines; sees every case's metadata, opens only what is granted. */
     SUPERVISOR,
+    /** Writes, translates and publishes posts and campaigns on the organisation's public account. */
+    EDITOR,
     /** Runs the installation: creates organisations and invites their first admins; sees none of their data. */
     OPERATOR;
 

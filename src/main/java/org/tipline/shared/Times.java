@@ -44,6 +44,12 @@ public class Times {
         return "\u2068" + at(time) + "\u2069";
     }
 
+    /** Returns the day of the time in the installation's zone, e.g. {@code 2026-11-29}. */
+    public String day(@Nullable TemporalAccessor time) {
+        var instant = instant(time);
+        return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atZone(zone));
+    }
+
     /** Returns the time as a machine-readable instant, for {@code <time datetime>}. */
     public String iso(@Nullable TemporalAccessor time) {
         var instant = instant(time);

@@ -1,18 +1,16 @@
 package org.tipline.intake.web;
 
-import java.util.NoSuchElementException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.tipline.accounts.Organizations;
 import org.tipline.channels.Channels;
 import org.tipline.mailbox.ReporterPages;
 
 /**
  * The front door: {@code /} lists the home organisation's channels (or leads straight to the only
- * one) and, on an installation with several organisations, the others; {@code /o/<organisation>}
- * lists one organisation's channels. Before set-up there is nothing to show but set-up.
+ * one) and, on an installation with several organisations, the others (whose own pages, with their
+ * channels and posts, are their public accounts). Before set-up there is nothing to show but set-up.
  */
 @Controller
 class FrontDoorController {
@@ -45,20 +43,6 @@ class FrontDoorController {
         model.addAttribute(
                 "others",
                 directory.stream().filter(organization -> !organization.home()).toList());
-        pages.safety(model);
-        return "intake/front";
-    }
-
-    @GetMapping("/o/{organization}")
-    String organization(@PathVariable String organization, Model model) {
-        var found = organizations
-                .bySlug(organization)
-                .orElseThrow(() -> new NoSuchElementException("No such organisation"));
-        model.addAttribute("organization", found);
-        model.addAttribute("brand", found);
-        model.addAttribute("channels", channels.published(found.id()));
-        model.addAttribute("prefix", "/r/" + found.slug() + "/");
-        model.addAttribute("others", java.util.List.of());
         pages.safety(model);
         return "intake/front";
     }

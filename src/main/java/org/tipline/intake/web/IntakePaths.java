@@ -12,7 +12,6 @@ class IntakePaths {
     PathSecurity intakePathSecurity() {
         return PathSecurity.reporterPages(
                         "/",
-                        "/o/{organization}",
                         "/r/{slug}",
                         "/r/{organization}/{slug}",
                         "/r/{slug}/receipt/{pickup}",

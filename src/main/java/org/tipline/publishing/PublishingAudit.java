@@ -1,0 +1,40 @@
+package org.tipline.publishing;
+
+import org.tipline.audit.AuditEvent;
+
+/** The audited events of publishing. */
+public sealed interface PublishingAudit extends AuditEvent {
+
+    /** An editor wrote a new post (perhaps a translation of another). */
+    record PostWritten(PostId post, String language) implements PublishingAudit {
+        public String action() {
+            return "post.written";
+        }
+
+        public String subject() {
+            return "post:" + post;
+        }
+    }
+
+    /** An editor saved a new revision of a post's text. */
+    record PostEdited(PostId post, int revision) implements PublishingAudit {
+        public String action() {
+            return "post.edited";
+        }
+
+        public String subject() {
+            return "post:" + post + "/revision:" + revision;
+        }
+    }
+
+    /** A post moved: published, scheduled, withdrawn or back to draft. */
+    record PostMoved(PostId post, String stage) implements PublishingAudit {
+        public String action() {
+            return "post.moved";
+        }
+
+        public String subject() {
+            return "post:" + post + "/" + stage;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.tipline.publishing.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tipline.channels.ChannelId;
+import org.tipline.channels.Channels;
+import org.tipline.publishing.Post;
+import org.tipline.publishing.PostDraft;
+import org.tipline.publishing.PostId;
+import org.tipline.publishing.Posts;
+import org.tipline.shared.InvalidInput;
+import org.tipline.shared.Languages;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffPrincipal;
+import org.tipline.shared.WebProperties;
+
+/**
+ * The editors' desk: every post of the organisation, a form to write or translate one, and a
+ * post's page to edit, publish now, schedule (a time in the installation's zone) or withdraw it,
+ * with its translations and revisions. Works without script.
+ */
+@Controller
+class PostsController {
+
+    /** What the form sends, as text, so that a refused form comes back as it was typed. */
+    record PostForm(
+            String language,
+            String title,
+            String summary,
+            String body,
+            String tags,
+            String channel,
+            String translationOf) {
+
+        @SuppressWarnings("ConstantValue")
+        PostForm {
+            // a field the form left out binds as null
+            language = language == null ? "" : language;
+            title = title == null ? "" : title;
+            summary = summary == null ? "" : summary;
+            body = body == null ? "" : body;
+            tags = tags == null ? "" : tags;
+            channel = channel == null ? "" : channel;
+            translationOf = translationOf == null ? "" : translationOf;
+        }
+
+        static PostForm blank(String language, @Nullable String translationOf) {
+            return new PostForm(language, "", "", "", "", "", translationOf == null ? "" : translationOf);
+        }
+
+        static PostForm of(Post post) {
+            return new PostForm(
+                    post.language(),
+                    post.title(),
+                    post.summary(),
+                    post.body(),
+                    String.join(", ", post.tags()),
+                    post.channel() == null ? "" : post.channel().toString(),
+                    "");
+        }
+
+        PostDraft draft() {
+            var tagList = tags.isBlank()
+                    ? List.<String>of()
+                    : Arrays.stream(tags.split(","))
+                            .map(String::strip)
+                            .filter(tag -> !tag.isEmpty())
+                            .toList();
+            return new PostDraft(
+                    title, summary, body, tagList, channel.isBlank() ? null : new ChannelId(uuid(channel, "channel")));
+        }
+    }
+
+    private final Posts posts;
+    private final Channels channels;
+    private final WebProperties web;
+    private final java.time.Clock clock;
+
+    PostsController(Posts posts, Channels channels, WebProperties web, java.time.Clock clock) {
+        this.posts = posts;
+        this.channels = channels;
+        this.web = web;
+        this.clock = clock;
+    }
+
+    @GetMapping("/posts")
+    String desk(@AuthenticationPrincipal StaffPrincipal editor, Model model) {
+        model.addAttribute("posts", posts.desk(editor));
+        model.addAttribute("now", clock.instant());
+        return "publishing/desk";
+    }
+
+    @GetMapping("/posts/new")
+    String write(
+            @AuthenticationPrincipal StaffPrincipal editor,
+            @RequestParam(required = false) @Nullable String language,
+            @RequestParam(required = false) @Nullable String translationOf,
+            Model model) {
+        editor.require(Role.EDITOR);
+        var tag = language != null && Languages.isSupported(language) ? language : "en";
+        var form = PostForm.blank(tag, translationOf);
+        if (translationOf != null) {
+            // a translation starts from the original's tags and channel, and its text to translate
+            try {
+                var original = posts.get(editor, new PostId(UUID.fromString(translationOf)));
+                form = new PostForm(
+                        tag,
+                        original.title(),
+                        original.summary(),
+                        original.body(),
+                        String.join(", ", original.tags()),
+                        original.channel() == null ? "" : original.channel().toString(),
+                        translationOf);
+            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+                form = PostForm.blank(tag, null);
+            }
+        }
+        return render(editor, model, null, form, Map.of());
+    }
+
+    @PostMapping("/posts/new")
+    String write(
+            @AuthenticationPrincipal StaffPrincipal editor, PostForm form, Model model, HttpServletResponse response) {
+        try {
+            var translationOf =
+                    form.translationOf().isBlank() ? null : new PostId(uuid(form.translationOf(), "translationOf"));
+            var written = posts.write(editor, form.language(), form.draft(), translationOf);
+            return "redirect:/posts/" + written.id() + "?saved";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(editor, model, null, form, e.fieldErrors());
+        }
+    }
+
+    @GetMapping("/posts/{id}")
+    String edit(@AuthenticationPrincipal StaffPrincipal editor, @PathVariable UUID id, Model model) {
+        var post = posts.get(editor, new PostId(id));
+        return render(editor, model, post, PostForm.of(post), Map.of());
+    }
+
+    @PostMapping("/posts/{id}")
+    String edit(
+            @AuthenticationPrincipal StaffPrincipal editor,
+            @PathVariable UUID id,
+            @RequestParam long version,
+            PostForm form,
+            Model model,
+            HttpServletResponse response) {
+        var current = posts.get(editor, new PostId(id));
+        try {
+            posts.edit(editor, current.id(), version, form.draft());
+            return "redirect:/posts/" + id + "?saved";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(editor, model, current, form, e.fieldErrors());
+        }
+    }
+
+    @PostMapping("/posts/{id}/publish")
+    String publish(
+            @AuthenticationPrincipal StaffPrincipal editor,
+            @PathVariable UUID id,
+            @RequestParam long version,
+            @RequestParam(required = false) @Nullable String publishAt,
+            Model model,
+            HttpServletResponse response) {
+        var current = posts.get(editor, new PostId(id));
+        try {
+            java.time.Instant at = null;
+            if (publishAt != null && !publishAt.isBlank()) {
+                try {
+                    at = LocalDateTime.parse(publishAt).atZone(web.timeZone()).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new InvalidInput(Map.of("publishAt", "error.post.schedule-format"));
+                }
+            }
+            posts.publish(editor, current.id(), version, at);
+            return "redirect:/posts/" + id + "?moved";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(editor, model, current, PostForm.of(current), e.fieldErrors());
+        }
+    }
+
+    @PostMapping("/posts/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal StaffPrincipal editor, @PathVariable UUID id, @RequestParam long version) {
+        posts.withdraw(editor, new PostId(id), version);
+        return "redirect:/posts/" + id + "?moved";
+    }
+
+    private String render(
+            StaffPrincipal editor, Model model, @Nullable Post post, PostForm form, Map<String, String> errors) {
+        editor.require(Role.EDITOR);
+        model.addAttribute("post", post);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("languages", Languages.SUPPORTED_TAGS);
+        model.addAttribute("channels", channels.published(editor.organization()));
+        model.addAttribute("zone", web.timeZone().getId());
+        if (post != null) {
+            var translations = posts.translations(post);
+            model.addAttribute("stage", post.stage(clock.instant()));
+            model.addAttribute("translations", translations);
+            model.addAttribute(
+                    "missing",
+                    Languages.SUPPORTED_TAGS.stream()
+                            .filter(tag -> translations.stream()
+                                    .noneMatch(t -> t.language().equals(tag)))
+                            .toList());
+            model.addAttribute("revisions", posts.revisions(editor, post.id()));
+        }
+        return "publishing/edit";
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(
+                    Map.of(field, field.equals("channel") ? "error.post.channel" : "error.post.translation-unknown"));
+        }
+    }
+}
