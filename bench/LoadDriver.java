@@ -55,6 +55,8 @@ public class LoadDriver {
         var admin = setUp(setupCode);
         if (mode.equals("large")) {
             large(heap);
+        } else if (mode.equals("account")) {
+            account(admin, clients, seconds, heap);
         } else {
             threeRecipients(admin);
             load(clients, seconds, heap);
@@ -133,6 +135,63 @@ public class LoadDriver {
         }, null, 200);
         followups.print("follow-ups", heap.peak());
         Cpu.now(heap.pid).since(cpu).print("follow-up", followups.count(), followups.seconds());
+    }
+
+    /**
+     * The public account under load: an editor publishes 40 posts (20 with a translation), then
+     * {@code clients} clients read the account page (20 posts) and the feed, each for
+     * {@code seconds} after a 10 s warm-up; then the account page revalidated with its entity tag.
+     * Whether the server keeps rendered pages in memory is up to how it was started.
+     */
+    static void account(Admin admin, int clients, int seconds, HeapSampler heap) throws Exception {
+        var token = login(admin);
+        var invited = post("/api/v1/invitations", json("email", "editor@example.org", "displayName", "Editor")
+                .replace("}", ",\"roles\":[\"EDITOR\"]}"), "Bearer " + token);
+        check(invited, 201, "invitation");
+        var link = field(invited.body(), "link");
+        var accepted = post("/api/v1/invitations/accept",
+                json("token", link.substring(link.lastIndexOf('/') + 1), "password", "editor password 123"), null);
+        check(accepted, 201, "acceptance");
+        var secret = field(accepted.body(), "otpauthUri").replaceAll(".*secret=([A-Z2-7]+).*", "$1");
+        var editor = login(new Admin("editor@example.org", "editor password 123", secret));
+        var body = ("## What to report\\n\\nTell us **what** happened, where and when. " + "Details help. ".repeat(40)
+                + "\\n\\n1. Write it down\\n2. Choose a channel\\n3. Keep your receipt\\n\\n[Rules](https://example.org/rules)");
+        for (int i = 1; i <= 40; i++) {
+            var written = post("/api/v1/posts", "{\"language\":\"en\",\"title\":\"Awareness post " + i
+                    + "\",\"summary\":\"Why and how to report, part " + i + "\",\"body\":\"" + body
+                    + "\",\"tags\":[\"awareness\",\"part-" + (i % 4) + "\"]}", "Bearer " + editor);
+            check(written, 201, "post");
+            var id = field(written.body(), "id");
+            check(post("/api/v1/posts/" + id + "/publish", "{\"version\":0}", "Bearer " + editor), 200, "publication");
+            if (i % 2 == 0) {
+                var zh = post("/api/v1/posts", "{\"language\":\"zh-CN\",\"title\":\"宣传文章 " + i
+                        + "\",\"body\":\"## 举报什么\\n\\n请告诉我们发生了**什么**。\",\"translationOf\":\"" + id + "\"}",
+                        "Bearer " + editor);
+                check(zh, 201, "translation");
+                check(post("/api/v1/posts/" + field(zh.body(), "id") + "/publish", "{\"version\":0}", "Bearer " + editor),
+                        200, "publication");
+            }
+        }
+        var page = get("/o/bench", null);
+        check(page, 200, "account page");
+        System.out.printf("account page: %d posts listed, %d bytes; feed: %d bytes%n",
+                page.body().split("class=\"post-summary\"", -1).length - 1, page.body().getBytes(StandardCharsets.UTF_8).length,
+                get("/o/bench/feed.atom", null).body().getBytes(StandardCharsets.UTF_8).length);
+        run(clients, 10, () -> get("/o/bench", null), null, 200);
+        for (var target : List.of("/o/bench", "/o/bench/feed.atom", "/o/bench/posts/1")) {
+            heap.reset();
+            var cpu = Cpu.now(heap.pid);
+            var result = run(clients, seconds, () -> get(target, null), null, 200);
+            result.print(target + ", " + clients + " clients", heap.peak());
+            Cpu.now(heap.pid).since(cpu).print("view", result.count(), result.seconds());
+        }
+        var etag = page.headers().firstValue("ETag").orElseThrow();
+        heap.reset();
+        var cpu = Cpu.now(heap.pid);
+        var revalidated = run(clients, Math.max(5, seconds / 2), () -> send(HttpRequest.newBuilder(URI.create(base + "/o/bench"))
+                .header("If-None-Match", etag).GET().build()), null, 304);
+        revalidated.print("/o/bench revalidated (If-None-Match, 304), " + clients + " clients", heap.peak());
+        Cpu.now(heap.pid).since(cpu).print("revalidation", revalidated.count(), revalidated.seconds());
     }
 
     static void large(HeapSampler heap) throws Exception {

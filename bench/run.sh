@@ -4,6 +4,8 @@
 #   bench/run.sh large                        one 1 GiB attachment (server heap capped at 256 MiB)
 #   bench/run.sh hpke                         one HPKE seal, pure-Java against native X25519
 #   bench/run.sh cases [count]                seeds 1,000,000 cases; inbox, overview, deadline job
+#   bench/run.sh account [clients] [seconds]  the public account page, a post and the feed (pages kept in memory)
+#   bench/run.sh account-uncached [...]       the same with every request rendered afresh
 # Prints figures; never fails on time. Traffic goes to localhost only.
 # SERVER_OPTS adds JVM options to the server (e.g. a JFR recording); KEEP_LOG=<file> keeps its log.
 set -euo pipefail
@@ -36,6 +38,9 @@ if [ "$mode" = large ]; then
   heap=-Xmx256m
   extra=(--tipline.uploads.max-file-size=2GB --tipline.uploads.max-request-size=2GB)
 fi
+if [ "$mode" = account-uncached ]; then
+  extra=(--tipline.publishing.page-cache=PT0S)
+fi
 if [ "$mode" = cases ]; then
   # the overview is counted afresh on every request here, so its figures are the counting's own
   extra=(--tipline.cases.deadline-check=PT30S --tipline.cases.overview-cache=PT0S
@@ -64,4 +69,4 @@ if [ "$mode" = cases ]; then
   "$JAVA" -Xmx512m -cp "$classpath" bench/CaseBench.java "http://localhost:$port" "$code" "$work/postgres" "$work/secrets" "$work/server.log" "${2:-1000000}"
   exit 0
 fi
-"$JAVA" -Xmx512m -Dclk.tck="$(getconf CLK_TCK)" -Dpostgres.data="$work/postgres" bench/LoadDriver.java "http://localhost:$port" "$code" "$mode" "$clients" "$seconds" "$server"
+"$JAVA" -Xmx512m -Dclk.tck="$(getconf CLK_TCK)" -Dpostgres.data="$work/postgres" bench/LoadDriver.java "http://localhost:$port" "$code" "${mode%-uncached}" "$clients" "$seconds" "$server"

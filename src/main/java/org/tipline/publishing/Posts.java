@@ -20,6 +20,7 @@ import org.tipline.audit.AuditLog;
 import org.tipline.channels.Channels;
 import org.tipline.publishing.internal.Markdown;
 import org.tipline.publishing.internal.PostStore;
+import org.tipline.publishing.internal.PublicViews;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Languages;
 import org.tipline.shared.OrganizationId;
@@ -56,8 +57,10 @@ public class Posts {
     private final Channels channels;
     private final AuditLog audit;
     private final Clock clock;
+    private final PublicViews views;
 
-    Posts(PostStore store, Markdown markdown, Channels channels, AuditLog audit, Clock clock) {
+    Posts(PostStore store, Markdown markdown, Channels channels, AuditLog audit, Clock clock, PublicViews views) {
+        this.views = views;
         this.store = store;
         this.markdown = markdown;
         this.channels = channels;
@@ -122,6 +125,7 @@ public class Posts {
                 editor.organization(),
                 Actor.staff(editor.id()),
                 new PublishingAudit.PostWritten(written.id(), written.language()));
+        views.changed();
         return written;
     }
 
@@ -161,6 +165,7 @@ public class Posts {
             throw PostRefused.changedMeanwhile();
         }
         var saved = get(editor, id);
+        views.changed();
         audit.record(
                 editor.organization(), Actor.staff(editor.id()), new PublishingAudit.PostEdited(id, saved.revision()));
         return saved;
@@ -333,6 +338,7 @@ public class Posts {
         }
         audit.record(
                 editor.organization(), Actor.staff(editor.id()), new PublishingAudit.PostMoved(current.id(), stage));
+        views.changed();
         return get(editor, current.id());
     }
 
