@@ -88,25 +88,60 @@ class PublicPageCache extends OncePerRequestFilter {
             replay(found, request, response);
             return;
         }
+        // rendered in full even for a revisit, so that the next visitor finds it kept; the revisit
+        // is then answered from what was kept (a 304 when its tag still matches)
+        var revisit = request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
+                || request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null;
         var wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
+        chain.doFilter(revisit ? new Unconditional(request) : request, wrapper);
         var body = wrapper.getContentAsByteArray();
         if (wrapper.getStatus() == 200
                 && wrapper.getContentType() != null
                 && body.length <= LARGEST
                 && views.generation() == generation) {
-            cache.put(
-                    key,
-                    new Kept(
-                            generation,
-                            200,
-                            wrapper.getContentType(),
-                            wrapper.getHeader(HttpHeaders.ETAG),
-                            wrapper.getHeader(HttpHeaders.CACHE_CONTROL),
-                            wrapper.getHeader(HttpHeaders.VARY),
-                            body));
+            var fresh = new Kept(
+                    generation,
+                    200,
+                    wrapper.getContentType(),
+                    wrapper.getHeader(HttpHeaders.ETAG),
+                    wrapper.getHeader(HttpHeaders.CACHE_CONTROL),
+                    wrapper.getHeader(HttpHeaders.VARY),
+                    body);
+            cache.put(key, fresh);
+            if (revisit) {
+                wrapper.resetBuffer();
+                replay(fresh, request, wrapper);
+            }
         }
         wrapper.copyBodyToResponse();
+    }
+
+    /** The request without its conditions, so that it renders in full. */
+    private static final class Unconditional extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        Unconditional(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public @Nullable String getHeader(String name) {
+            return conditional(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return conditional(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public long getDateHeader(String name) {
+            return conditional(name) ? -1 : super.getDateHeader(name);
+        }
+
+        private static boolean conditional(String name) {
+            return HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(name)
+                    || HttpHeaders.IF_MODIFIED_SINCE.equalsIgnoreCase(name);
+        }
     }
 
     private static void replay(Kept found, HttpServletRequest request, HttpServletResponse response)

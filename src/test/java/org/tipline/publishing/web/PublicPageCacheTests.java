@@ -40,6 +40,7 @@ class PublicPageCacheTests {
     private final PublicPageCache cache =
             new PublicPageCache(views, new PublishingProperties(Duration.ofSeconds(10)), clock);
     private final AtomicInteger rendered = new AtomicInteger();
+    private final AtomicInteger conditionsSeen = new AtomicInteger();
     private int status = 200;
 
     @Test
@@ -65,6 +66,19 @@ class PublicPageCacheTests {
 
         now = now.plusSeconds(11);
         assertThat(get("/o/acme", null, null).getContentAsString()).contains("render 3");
+    }
+
+    @Test
+    void aRevisitOfAPageNotKeptRendersItInFullKeepsItAndAnswers304() throws Exception {
+        var revisit = get("/o/acme", null, "\"tag-1\"");
+        assertThat(conditionsSeen).as("rendered without the condition").hasValue(0);
+        assertThat(revisit.getStatus()).isEqualTo(HttpServletResponse.SC_NOT_MODIFIED);
+        assertThat(revisit.getContentAsByteArray()).isEmpty();
+        assertThat(get("/o/acme", null, null).getContentAsString()).contains("render 1");
+        assertThat(rendered).hasValue(1);
+        var stale = get("/o/acme", null, "\"tag-0\"");
+        assertThat(stale.getStatus()).isEqualTo(200);
+        assertThat(stale.getContentAsString()).contains("render 1");
     }
 
     @Test
@@ -137,6 +151,9 @@ class PublicPageCacheTests {
         var response = new MockHttpServletResponse();
         cache.doFilter(request, response, (in, out) -> {
             rendered.incrementAndGet();
+            if (((jakarta.servlet.http.HttpServletRequest) in).getHeader("If-None-Match") != null) {
+                conditionsSeen.incrementAndGet();
+            }
             write((HttpServletResponse) out);
         });
         return response;
