@@ -43,7 +43,10 @@ class AtomFeeds {
             HttpServletRequest request) {
         var out = new ByteArrayOutputStream(16 * 1024);
         try {
-            var xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            // through a buffered writer: the JDK's writer over a byte stream encodes character by character
+            var writer =
+                    new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+            var xml = FACTORY.createXMLStreamWriter(writer);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
@@ -72,7 +75,8 @@ class AtomFeeds {
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.close();
-        } catch (XMLStreamException e) {
+            writer.flush();
+        } catch (XMLStreamException | java.io.IOException e) {
             throw new IllegalStateException("Could not write a feed", e);
         }
         return out.toByteArray();
