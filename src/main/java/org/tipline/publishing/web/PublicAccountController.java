@@ -80,7 +80,7 @@ class PublicAccountController {
         if (wantedSearch != null && wantedSearch.length() > 200) {
             wantedSearch = wantedSearch.substring(0, 200);
         }
-        var etag = etag(found, open, locale, "account", wantedTag, wantedSearch, after);
+        var etag = etag(found, open, locale, posts.lastChange(found.id()), "account", wantedTag, wantedSearch, after);
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -111,8 +111,7 @@ class PublicAccountController {
                 .flatMap(n -> posts.visible(found.id(), n))
                 .orElseThrow(() -> new NoSuchElementException("No such post"));
         var open = channels.published(found.id());
-        if (request.checkNotModified(
-                etag(found, open, locale, "post", number, post.updatedAt().toString(), null))) {
+        if (request.checkNotModified(etag(found, open, locale, posts.lastChange(found.id()), "post", number))) {
             return null;
         }
         var now = clock.instant();
@@ -161,14 +160,7 @@ class PublicAccountController {
         var found = organizations.bySlug(organization).orElseThrow(() -> new NoSuchElementException("No such feed"));
         var only = language != null && Languages.isSupported(language) ? Languages.resolve(language, null) : null;
         var changed = posts.lastChange(found.id());
-        var etag = etag(
-                found,
-                java.util.List.of(),
-                only == null ? Locale.ROOT : only,
-                "feed",
-                tag,
-                changed.map(Object::toString).orElse(""),
-                null);
+        var etag = etag(found, java.util.List.of(), only == null ? Locale.ROOT : only, changed, "feed", tag);
         if (web.checkNotModified(etag)) {
             return ResponseEntity.status(304).eTag(etag).build();
         }
@@ -213,19 +205,15 @@ class PublicAccountController {
      * An entity tag for what a page shows: the organisation as named, its open channels, the posts'
      * last change, the language and the page's own parameters.
      */
-    private String etag(
+    private static String etag(
             Organizations.Organization organization,
             java.util.List<Channel> open,
             Locale locale,
-            String kind,
-            @Nullable String a,
-            @Nullable String b,
-            @Nullable String c) {
+            java.util.Optional<java.time.Instant> lastChange,
+            @Nullable String... page) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             var parts = new StringBuilder()
-                    .append(kind)
-                    .append('\0')
                     .append(organization.id())
                     .append('\0')
                     .append(organization.name())
@@ -234,15 +222,10 @@ class PublicAccountController {
                     .append('\0')
                     .append(locale.toLanguageTag())
                     .append('\0')
-                    .append(a)
-                    .append('\0')
-                    .append(b)
-                    .append('\0')
-                    .append(c)
-                    .append('\0')
-                    .append(posts.lastChange(organization.id())
-                            .map(Object::toString)
-                            .orElse(""));
+                    .append(lastChange.map(Object::toString).orElse(""));
+            for (var part : page) {
+                parts.append('\0').append(part);
+            }
             for (var channel : open) {
                 parts.append('\0').append(channel.id()).append(channel.slug()).append(channel.name());
             }
