@@ -78,6 +78,7 @@ public class Posts {
     @Transactional
     public Post write(StaffPrincipal editor, String language, PostDraft draft, @Nullable PostId translationOf) {
         editor.require(Role.EDITOR);
+        store.lockNewPosts(editor.organization());
         var errors = check(editor.organization(), draft);
         var tag = language.strip();
         if (!Languages.isSupported(tag)) {

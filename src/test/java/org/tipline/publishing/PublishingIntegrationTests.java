@@ -456,6 +456,52 @@ class PublishingIntegrationTests {
         assertThat(account.select("script")).isEmpty();
     }
 
+    @Test
+    void editorsWritingAtOnceGetDistinctNumbersAndOneTranslationPerLanguage() throws Exception {
+        var http = new Http(port);
+        var editor = organization.invite(http, "Busy Editor", "EDITOR");
+        var token = organization.token(http, editor);
+        var original = write(http, token, Map.of("language", "en", "title", "Original", "body", "x"))
+                .json();
+        var statuses = java.util.Collections.synchronizedList(new ArrayList<Integer>());
+        var numbers = java.util.Collections.synchronizedList(new ArrayList<Long>());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var tasks = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < 8; i++) {
+                var n = i;
+                tasks.add(pool.submit(() -> {
+                    var mine = new Http(port);
+                    var written = write(mine, token, Map.of("language", "en", "title", "At once " + n, "body", "x"));
+                    statuses.add(written.status());
+                    numbers.add(written.json().get("number").asLong());
+                    var translated = write(
+                            mine,
+                            token,
+                            Map.of(
+                                    "language",
+                                    "zh-CN",
+                                    "title",
+                                    "同时 " + n,
+                                    "body",
+                                    "x",
+                                    "translationOf",
+                                    original.get("id").asString()));
+                    statuses.add(translated.status());
+                }));
+            }
+            for (var task : tasks) {
+                task.get();
+            }
+        }
+        assertThat(numbers).hasSize(8).doesNotHaveDuplicates();
+        assertThat(statuses.stream().filter(status -> status == 201))
+                .as(statuses.toString())
+                .hasSize(9);
+        assertThat(statuses.stream().filter(status -> status == 422))
+                .as(statuses.toString())
+                .hasSize(7);
+    }
+
     private static List<String> schemaErrors(byte[] xml) throws Exception {
         var errors = new ArrayList<String>();
         ErrorHandler handler = new ErrorHandler() {

@@ -33,6 +33,17 @@ public class PostStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Takes the organisation's lock on writing new posts until the transaction ends, so that two
+     * editors writing at once get consecutive numbers and one translation per language.
+     */
+    public void lockNewPosts(OrganizationId organization) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('post:' || ?, 0))")
+                .param(organization.value().toString())
+                .query((rs, i) -> 1)
+                .single();
+    }
+
     /** Inserts a new post, numbered after its organisation's last; returns it. */
     public Post insert(Post post, StaffId author) {
         var number = jdbc.sql("""
