@@ -204,64 +204,36 @@ public class LoadDriver {
         var uri = URI.create(base);
         var request = ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n" + headers + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        var stop = new AtomicBoolean();
-        var latencies = new ConcurrentLinkedQueue<long[]>();
-        var errors = new AtomicLong();
-        var pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            pool.submit(() -> {
-                var mine = new long[1 << 22];
-                int n = 0;
-                java.net.Socket socket = null;
-                java.io.InputStream in = null;
-                while (!stop.get()) {
-                    try {
-                        if (socket == null) {
-                            socket = new java.net.Socket(uri.getHost(), uri.getPort());
-                            socket.setTcpNoDelay(true);
-                            in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-                        }
-                        long t0 = System.nanoTime();
-                        socket.getOutputStream().write(request);
-                        var status = readResponse(in);
-                        long t = System.nanoTime() - t0;
-                        if (status < 0) {
-                            status = -status;
-                            socket.close();
-                            socket = null;
-                        }
-                        if (status != 200 && status != 304) {
-                            errors.incrementAndGet();
-                        } else if (n < mine.length) {
-                            mine[n++] = t;
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        try {
-                            if (socket != null) {
-                                socket.close();
-                            }
-                        } catch (java.io.IOException ignored) {
-                            // reconnect
-                        }
-                        socket = null;
+        return drive(clients, seconds, () -> new Client() {
+            java.net.Socket socket;
+            java.io.InputStream in;
+
+            public boolean send() throws Exception {
+                try {
+                    if (socket == null) {
+                        socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                        socket.setTcpNoDelay(true);
+                        in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
                     }
+                    socket.getOutputStream().write(request);
+                    var status = readResponse(in);
+                    if (status < 0) {
+                        close();
+                    }
+                    return Math.abs(status) == 200 || Math.abs(status) == 304;
+                } catch (java.io.IOException e) {
+                    close();
+                    throw e;
                 }
+            }
+
+            public void close() throws java.io.IOException {
                 if (socket != null) {
                     socket.close();
+                    socket = null;
                 }
-                latencies.add(Arrays.copyOf(mine, n));
-                return null;
-            });
-        }
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        pool.shutdown();
-        pool.awaitTermination(1, TimeUnit.MINUTES);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Result(all.length, errors.get(), elapsed, all);
+            }
+        });
     }
 
     /** Reads one HTTP/1.1 response (Content-Length or chunked), discards its body, returns its status. */
@@ -356,6 +328,27 @@ public class LoadDriver {
 
     static Result run(int clients, int seconds, Call call, ConcurrentLinkedQueue<String> receipts, Integer expected)
             throws Exception {
+        return drive(clients, seconds, () -> () -> {
+            var response = call.call();
+            if (receipts != null && response.statusCode() == 201) {
+                receipts.add(field(response.body(), "receipt"));
+            }
+            return expected == null || response.statusCode() == expected;
+        });
+    }
+
+    /** One client's connection: sends one request, says whether the answer was the expected one. */
+    interface Client {
+        boolean send() throws Exception;
+
+        default void close() throws Exception {}
+    }
+
+    /**
+     * Runs one client per thread for {@code seconds}, each sending as soon as its last answer came;
+     * counts an unexpected answer or a failure as an error, and times the rest.
+     */
+    static Result drive(int clients, int seconds, java.util.function.Supplier<Client> connect) throws Exception {
         var stop = new AtomicBoolean();
         var latencies = new ConcurrentLinkedQueue<long[]>();
         var errors = new AtomicLong();
@@ -363,27 +356,24 @@ public class LoadDriver {
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
-                var mine = new long[1 << 20];
+                var client = connect.get();
+                var mine = new long[1 << 22];
                 int n = 0;
                 while (!stop.get()) {
                     long t0 = System.nanoTime();
                     try {
-                        var response = call.call();
+                        var expected = client.send();
                         long t = System.nanoTime() - t0;
-                        if (expected != null && response.statusCode() != expected) {
+                        if (!expected) {
                             errors.incrementAndGet();
-                            continue;
-                        }
-                        if (n < mine.length) {
+                        } else if (n < mine.length) {
                             mine[n++] = t;
-                        }
-                        if (receipts != null && response.statusCode() == 201) {
-                            receipts.add(field(response.body(), "receipt"));
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }
                 }
+                client.close();
                 latencies.add(Arrays.copyOf(mine, n));
                 return null;
             });
