@@ -123,7 +123,9 @@ public class CaseManagement {
                 submitted.channel(),
                 submitted.receivedAt(),
                 new PolicyRef(profile.id(), profile.version()));
-        if (!cases.insert(opened, submitted.category())) {
+        var campaign =
+                submitted.campaign() == null ? null : submitted.campaign().value();
+        if (!cases.insert(opened, submitted.category(), campaign)) {
             return;
         }
         var rules = profile.rules();
@@ -662,6 +664,16 @@ public class CaseManagement {
                 cases.medianDays(organization, Deadline.Kind.ACKNOWLEDGEMENT, quarter),
                 cases.medianDays(organization, Deadline.Kind.FEEDBACK, quarter),
                 now);
+    }
+
+    /**
+     * Returns, per campaign code of {@code codes}, how many of the organisation's reports came
+     * through it and how many of those were concluded substantiated; a code no report carried is
+     * absent. Counts only: for the campaign results its owner shows to supervisors.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, CampaignTally> campaignTallies(OrganizationId organization, java.util.Collection<String> codes) {
+        return cases.campaignTallies(organization, codes);
     }
 
     /** The cases a run of the deadline job found: with a deadline missed, or one due soon. */

@@ -60,11 +60,11 @@ class Cases {
     }
 
     /** Inserts a new case unless its report already has one; returns whether it did. */
-    boolean insert(Case opened, @Nullable String category) {
+    boolean insert(Case opened, @Nullable String category, @Nullable String campaign) {
         return jdbc.sql("""
                 INSERT INTO case_file (id, organization_id, report_id, channel_id, reference, state, received_at,
-                                       last_activity, policy_profile_id, policy_version, category, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (report_id) DO NOTHING""")
+                                       last_activity, policy_profile_id, policy_version, category, campaign, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (report_id) DO NOTHING""")
                         .params(
                                 opened.id().value(),
                                 opened.organization().value(),
@@ -76,9 +76,31 @@ class Cases {
                                 Timestamp.from(opened.receivedAt()),
                                 opened.policy().profile().value(),
                                 opened.policy().version(),
-                                category)
+                                category,
+                                campaign)
                         .update()
                 > 0;
+    }
+
+    /**
+     * Counts, per campaign code of {@code codes}, the organisation's cases that came through it and
+     * those concluded substantiated.
+     */
+    java.util.Map<String, CampaignTally> campaignTallies(
+            OrganizationId organization, java.util.Collection<String> codes) {
+        var tallies = new java.util.HashMap<String, CampaignTally>();
+        if (codes.isEmpty()) {
+            return tallies;
+        }
+        jdbc.sql("""
+                        SELECT campaign, count(*) AS reports, count(*) FILTER (WHERE outcome = 'SUBSTANTIATED') AS substantiated
+                        FROM case_file WHERE organization_id = ? AND campaign = ANY (?) GROUP BY campaign""")
+                .params(organization.value(), codes.toArray(String[]::new))
+                .query((rs, row) -> tallies.put(
+                        rs.getString("campaign"),
+                        new CampaignTally(rs.getLong("reports"), rs.getLong("substantiated"))))
+                .list();
+        return tallies;
     }
 
     Optional<Listed> find(OrganizationId organization, CaseId id) {

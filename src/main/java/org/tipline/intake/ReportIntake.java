@@ -66,6 +66,7 @@ public class ReportIntake {
      * Stores a report on {@code channel} with {@code answers} and the files of {@code upload}; the
      * files are kept only if it commits.
      *
+     * @param campaign the campaign whose link led here, if any; counted, never tied to the reporter
      * @param guard the form token or idempotency key that makes this the only submission of its kind
      * @throws AlreadySubmitted if {@code guard} was spent; nothing is stored
      * @throws InvalidInput if the answers do not satisfy the questionnaire
@@ -79,6 +80,7 @@ public class ReportIntake {
             Channel channel,
             Map<String, List<String>> answers,
             @Nullable String category,
+            @Nullable CampaignCode campaign,
             Upload upload,
             SubmitOnce.@Nullable Guard guard) {
         upload.keepOnlyIfCommitted();
@@ -110,7 +112,8 @@ public class ReportIntake {
                 filed.receivedAt(),
                 recipients.stream().map(Recipient::id).toList(),
                 channel.policyProfile(),
-                category == null || category.isBlank() ? null : category));
+                category == null || category.isBlank() ? null : category,
+                campaign));
         String pickup = null;
         if (guard instanceof SubmitOnce.FormToken) {
             pickup = once.openPickup(filed.receipt());

@@ -11,7 +11,8 @@ import org.tipline.shared.StaffId;
 
 /**
  * A report was received and sealed to {@code recipients}; its case runs on the channel's policy
- * profile {@code policy}. Carries ids and the category the reporter chose (plain metadata), never content.
+ * profile {@code policy}. Carries ids, the category the reporter chose and the campaign whose link
+ * led to the form (plain metadata), never content.
  */
 public record ReportSubmitted(
         ReportId report,
@@ -20,4 +21,5 @@ public record ReportSubmitted(
         Instant receivedAt,
         List<StaffId> recipients,
         PolicyProfileId policy,
-        @Nullable String category) {}
+        @Nullable String category,
+        @Nullable CampaignCode campaign) {}

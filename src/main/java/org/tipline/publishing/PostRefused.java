@@ -21,4 +21,11 @@ public final class PostRefused extends RequestRefused {
         return new PostRefused(
                 HttpStatus.CONFLICT, "error.post.not-allowed", "A " + from + " post cannot be " + move + ".");
     }
+
+    static PostRefused campaignChangedMeanwhile() {
+        return new PostRefused(
+                HttpStatus.CONFLICT,
+                "error.campaign.changed-meanwhile",
+                "Someone else changed this campaign meanwhile; reload it and try again.");
+    }
 }

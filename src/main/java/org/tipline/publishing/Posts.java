@@ -375,7 +375,7 @@ public class Posts {
      * Returns whether {@code text} holds what no page or feed can carry: control characters other
      * than tab and line breaks, non-characters, or halves of a surrogate pair on their own.
      */
-    private static boolean hasControl(String text) {
+    static boolean hasControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             var c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {

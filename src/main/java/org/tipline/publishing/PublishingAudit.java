@@ -37,4 +37,26 @@ public sealed interface PublishingAudit extends AuditEvent {
             return "post:" + post + "/" + stage;
         }
     }
+
+    /** An editor created a campaign. */
+    record CampaignCreated(CampaignId campaign) implements PublishingAudit {
+        public String action() {
+            return "campaign.created";
+        }
+
+        public String subject() {
+            return "campaign:" + campaign;
+        }
+    }
+
+    /** An editor changed a campaign's name, message, channel or posts. */
+    record CampaignEdited(CampaignId campaign) implements PublishingAudit {
+        public String action() {
+            return "campaign.edited";
+        }
+
+        public String subject() {
+            return "campaign:" + campaign;
+        }
+    }
 }

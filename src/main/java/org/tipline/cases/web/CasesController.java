@@ -20,6 +20,7 @@ import org.tipline.cases.CaseManagement;
 import org.tipline.cases.InboxQuery;
 import org.tipline.cases.InvalidFilter;
 import org.tipline.cases.Outcome;
+import org.tipline.cases.OverviewSection;
 import org.tipline.cases.RetaliationRisk;
 import org.tipline.channels.Channels;
 import org.tipline.crypto.Keyring;
@@ -39,13 +40,16 @@ class CasesController {
     private final org.tipline.cases.CaseExport export;
     private final Channels channels;
     private final org.springframework.context.MessageSource messages;
+    private final org.springframework.beans.factory.ObjectProvider<OverviewSection> sections;
 
     CasesController(
             CaseManagement cases,
             org.tipline.cases.CaseWork work,
             org.tipline.cases.CaseExport export,
             Channels channels,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages,
+            org.springframework.beans.factory.ObjectProvider<OverviewSection> sections) {
+        this.sections = sections;
         this.cases = cases;
         this.work = work;
         this.export = export;
@@ -124,6 +128,12 @@ class CasesController {
                         overview.openByChannel().stream()
                                 .map(org.tipline.cases.Overview.ChannelCount::open)
                                 .toList()));
+        model.addAttribute(
+                "sections",
+                sections.orderedStream()
+                        .map(section -> section.table(staff))
+                        .flatMap(java.util.Optional::stream)
+                        .toList());
         return "cases/overview";
     }
 

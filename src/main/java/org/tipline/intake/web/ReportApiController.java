@@ -18,6 +18,7 @@ import org.tipline.channels.ChannelId;
 import org.tipline.channels.Channels;
 import org.tipline.crypto.Receipt;
 import org.tipline.intake.AlreadySubmitted;
+import org.tipline.intake.CampaignCode;
 import org.tipline.intake.ReportIntake;
 import org.tipline.intake.SubmitOnce;
 import org.tipline.mailbox.Mailbox;
@@ -88,9 +89,14 @@ class ReportApiController {
             }
             Map<String, List<String>> answers =
                     body == null ? Answers.fromFields(upload.fields()) : Answers.fromJson(body.get("answers"));
-            var category = body == null ? upload.field("category") : text(body.get("category"));
+            var category = body == null ? upload.field("category") : text(body.get("category"), "category");
+            var campaignText = body == null ? upload.field("campaign") : text(body.get("campaign"), "campaign");
+            var campaign = CampaignCode.parse(campaignText);
+            if (campaignText != null && !campaignText.isEmpty() && campaign.isEmpty()) {
+                throw new InvalidInput(Map.of("campaign", "error.campaign.code"));
+            }
             try {
-                var submitted = intake.submit(channel, answers, category, upload, guard);
+                var submitted = intake.submit(channel, answers, category, campaign.orElse(null), upload, guard);
                 return created(submitted.receipt(), false);
             } catch (AlreadySubmitted e) {
                 return created(
@@ -140,12 +146,12 @@ class ReportApiController {
         }
     }
 
-    private static String text(@Nullable JsonNode node) {
+    private static String text(@Nullable JsonNode node, String field) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "";
         }
         if (!node.isString()) {
-            throw new InvalidInput(Map.of("category", "error.choice.invalid"));
+            throw new InvalidInput(Map.of(field, "error.choice.invalid"));
         }
         return node.asString();
     }

@@ -15,12 +15,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.view.RedirectView;
 import org.tipline.channels.Channel;
 import org.tipline.channels.Channels;
 import org.tipline.channels.QuestionType;
 import org.tipline.intake.AlreadySubmitted;
+import org.tipline.intake.CampaignCode;
 import org.tipline.intake.ReportIntake;
 import org.tipline.intake.SubmitOnce;
 import org.tipline.mailbox.Mailbox;
@@ -38,6 +40,7 @@ import org.tipline.shared.InvalidInput;
 class ReportController {
 
     static final String TOKEN_FIELD = "form_token";
+    static final String CAMPAIGN_FIELD = "campaign";
 
     private final Channels channels;
     private final Uploads uploads;
@@ -62,12 +65,22 @@ class ReportController {
     }
 
     @GetMapping("/r/{slug}")
-    String form(@PathVariable String slug, Model model) {
-        return form(null, slug, model);
+    String form(
+            @PathVariable String slug,
+            @RequestParam(name = "c", required = false) @Nullable String campaign,
+            Model model) {
+        return form(null, slug, campaign, model);
     }
 
     @GetMapping("/r/{organization}/{slug}")
-    String form(@PathVariable @Nullable String organization, @PathVariable String slug, Model model) {
+    String form(
+            @PathVariable @Nullable String organization,
+            @PathVariable String slug,
+            @RequestParam(name = "c", required = false) @Nullable String campaign,
+            Model model) {
+        model.addAttribute(
+                CAMPAIGN_FIELD,
+                CampaignCode.parse(campaign).map(CampaignCode::value).orElse(null));
         return render(channel(organization, slug), action(organization, slug), model, Map.of(), Map.of(), "");
     }
 
@@ -89,11 +102,15 @@ class ReportController {
             var answers = Answers.fromFields(upload.fields());
             var category = upload.field("category");
             var token = upload.field(TOKEN_FIELD);
+            // a code that is not one (only a hand-edited form sends it) counts for nothing
+            var campaign = CampaignCode.parse(upload.field(CAMPAIGN_FIELD)).orElse(null);
+            model.addAttribute(CAMPAIGN_FIELD, campaign == null ? null : campaign.value());
             try {
                 if (once.check(token) != SubmitOnce.TokenState.VALID) {
                     throw new InvalidInput(Map.of(TOKEN_FIELD, "report.form-expired"));
                 }
-                var submitted = intake.submit(channel, answers, category, upload, new SubmitOnce.FormToken(token));
+                var submitted =
+                        intake.submit(channel, answers, category, campaign, upload, new SubmitOnce.FormToken(token));
                 return seeOther(action + "/receipt/" + submitted.pickup());
             } catch (AlreadySubmitted e) {
                 if (e.pickup().isPresent()) {

@@ -23,6 +23,8 @@ import org.tipline.accounts.Organizations;
 import org.tipline.channels.Channel;
 import org.tipline.channels.Channels;
 import org.tipline.mailbox.ReporterPages;
+import org.tipline.publishing.Campaign;
+import org.tipline.publishing.Campaigns;
 import org.tipline.publishing.Post;
 import org.tipline.publishing.Posts;
 import org.tipline.shared.Languages;
@@ -45,6 +47,7 @@ class PublicAccountController {
     private final ReporterPages pages;
     private final AtomFeeds feeds;
     private final java.time.Clock clock;
+    private final Campaigns campaigns;
 
     PublicAccountController(
             Organizations organizations,
@@ -52,7 +55,9 @@ class PublicAccountController {
             Posts posts,
             ReporterPages pages,
             AtomFeeds feeds,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            Campaigns campaigns) {
+        this.campaigns = campaigns;
         this.clock = clock;
         this.organizations = organizations;
         this.channels = channels;
@@ -111,7 +116,12 @@ class PublicAccountController {
                 .flatMap(n -> posts.visible(found.id(), n))
                 .orElseThrow(() -> new NoSuchElementException("No such post"));
         var open = channels.published(found.id());
-        if (request.checkNotModified(etag(found, open, locale, posts.lastChange(found.id()), "post", number))) {
+        var campaign = campaigns
+                .ofPost(post)
+                .filter(c -> open.stream().anyMatch(channel -> channel.id().equals(c.channel())));
+        var campaignCode = campaign.map(Campaign::code).orElse("");
+        if (request.checkNotModified(
+                etag(found, open, locale, posts.lastChange(found.id()), "post", number, campaignCode))) {
             return null;
         }
         var now = clock.instant();
@@ -123,12 +133,42 @@ class PublicAccountController {
                 posts.translations(post).stream()
                         .filter(other -> !other.id().equals(post.id()) && other.visibleAt(now))
                         .toList());
-        model.addAttribute("channel", callToAction(post, open));
+        // a post in a campaign leads through the campaign's link, so the reports it brings count there
+        model.addAttribute(
+                "channel",
+                campaign.flatMap(c -> open.stream()
+                                .filter(channel -> channel.id().equals(c.channel()))
+                                .findFirst())
+                        .orElseGet(() -> callToAction(post, open)));
+        model.addAttribute(
+                "campaignLink",
+                campaign.map(c -> "/o/" + found.slug() + "/c/" + c.code()).orElse(null));
         model.addAttribute("channels", open);
         model.addAttribute("prefix", "/r/" + found.slug() + "/");
         pages.safety(model);
         cacheable(request);
         return "publishing/post";
+    }
+
+    /**
+     * A campaign's link: counts one view (a number for the day, nothing about the visitor) and
+     * leads on to the campaign's channel form, which carries the code into the report.
+     */
+    @GetMapping("/o/{organization}/c/{code}")
+    ResponseEntity<Void> campaign(@PathVariable String organization, @PathVariable String code) {
+        var found =
+                organizations.bySlug(organization).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        var campaign =
+                campaigns.follow(found.id(), code).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        var channel = channels.published(found.id()).stream()
+                .filter(open -> open.id().equals(campaign.channel()))
+                .findFirst();
+        var target = channel.map(open -> "/r/" + found.slug() + "/" + open.slug() + "?c=" + campaign.code())
+                .orElse("/o/" + found.slug());
+        return ResponseEntity.status(303)
+                .location(java.net.URI.create(target))
+                .cacheControl(CacheControl.noStore())
+                .build();
     }
 
     @GetMapping(value = "/o/{organization}/feed.atom")

@@ -13,7 +13,8 @@ class PublishingPaths {
 
     @Bean
     PathSecurity publishingPathSecurity() {
-        return PathSecurity.reporterPages("/o/{organization}", "/o/{organization}/posts/{number}")
+        return PathSecurity.reporterPages(
+                        "/o/{organization}", "/o/{organization}/posts/{number}", "/o/{organization}/c/{code}")
                 .andOpen(
                         "/o/{organization}/feed.atom",
                         "/o/{organization}/tags/{tag}/feed.atom",

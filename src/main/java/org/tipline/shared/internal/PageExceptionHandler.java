@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.tipline.shared.InvalidInput;
 import org.tipline.shared.RequestRefused;
 import org.tipline.shared.TooManyRequests;
 
@@ -33,6 +34,20 @@ class PageExceptionHandler {
     @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
     String badRequest(HttpServletResponse response, Model model) {
         return page(HttpStatus.BAD_REQUEST, response, model);
+    }
+
+    /** Input a page's controller did not take back to its form (a bad query parameter): its first message. */
+    @ExceptionHandler(InvalidInput.class)
+    String invalid(InvalidInput e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("status", HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute(
+                "messageKey",
+                e.fieldErrors().values().stream()
+                        .sorted()
+                        .findFirst()
+                        .orElse(ErrorPages.messageKey(HttpStatus.UNPROCESSABLE_CONTENT)));
+        return "error";
     }
 
     @ExceptionHandler(NoSuchElementException.class)

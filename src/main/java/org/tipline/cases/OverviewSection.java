@@ -1,0 +1,28 @@
+package org.tipline.cases;
+
+import java.util.List;
+import java.util.Optional;
+import org.tipline.shared.StaffPrincipal;
+
+/**
+ * A table that a module above {@code cases} adds to the supervisor overview (campaign results, for
+ * one): the overview lists every bean of this type, in order, after its own figures. Numbers only,
+ * like the rest of the overview.
+ */
+public interface OverviewSection {
+
+    /** Returns the table {@code supervisor} sees, or empty when there is nothing to show. */
+    Optional<Table> table(StaffPrincipal supervisor);
+
+    /**
+     * A table: its caption and column headers are message keys; its cells are shown as text.
+     *
+     * @param id the table's element id on the page
+     */
+    record Table(String id, String caption, List<String> headers, List<List<String>> rows) {
+        public Table {
+            headers = List.copyOf(headers);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.tipline.publishing;
+
+/**
+ * What a campaign brought, in counts only: the views of its link (all time and in the last 30 days),
+ * the reports that came through it and how many of those were concluded substantiated.
+ */
+public record CampaignResult(Campaign campaign, long views, long viewsLast30Days, long reports, long substantiated) {}
