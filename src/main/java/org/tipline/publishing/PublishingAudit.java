@@ -59,4 +59,26 @@ public sealed interface PublishingAudit extends AuditEvent {
             return "campaign:" + campaign;
         }
     }
+
+    /** An editor added an image to a post. */
+    record ImageAdded(PostId post, java.util.UUID image) implements PublishingAudit {
+        public String action() {
+            return "post.image-added";
+        }
+
+        public String subject() {
+            return "post:" + post + "/image:" + image;
+        }
+    }
+
+    /** An editor removed an image from a post. */
+    record ImageRemoved(PostId post, java.util.UUID image) implements PublishingAudit {
+        public String action() {
+            return "post.image-removed";
+        }
+
+        public String subject() {
+            return "post:" + post + "/image:" + image;
+        }
+    }
 }

@@ -65,6 +65,39 @@ class PublishingBrowserTests {
                         "Bearer " + token)
                 .json();
         var id = post.get("id").asString();
+        // a poster series of two panels
+        for (var panel : List.of("Panel 1: a worker notices barrels by the river", "Panel 2: she reports it safely")) {
+            var added = http.multipart(
+                    "/api/v1/posts/" + id + "/images",
+                    List.of(
+                            Map.entry("alt", panel),
+                            Map.entry("image", new Http.FilePart("panel.jpg", "image/jpeg", uncheckedJpeg()))),
+                    "Authorization",
+                    "Bearer " + token);
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+        }
+        post = http.get("/api/v1/posts/" + id, "Authorization", "Bearer " + token)
+                .json();
+        var campaign = http.json(
+                        "POST",
+                        "/api/v1/campaigns",
+                        Map.of(
+                                "code",
+                                "browser-"
+                                        + java.util.UUID.randomUUID().toString().substring(0, 6),
+                                "name",
+                                "Clean river",
+                                "message",
+                                "Seen dumping? Report it safely.",
+                                "channel",
+                                desk.channelId().toString(),
+                                "posts",
+                                List.of(id)),
+                        "Authorization",
+                        "Bearer " + token)
+                .json()
+                .get("id")
+                .asString();
         http.json(
                 "POST",
                 "/api/v1/posts/" + id + "/publish",
@@ -104,6 +137,10 @@ class PublishingBrowserTests {
                     assertThat(driver.findElement(By.cssSelector(".post-body h2"))
                                     .getText())
                             .isEqualTo(lang.equals("zh-CN") ? "三个步骤" : "Three steps");
+                    if (!lang.equals("zh-CN")) {
+                        assertThat(driver.findElements(By.cssSelector("ol.panels img[alt^='Panel ']")))
+                                .hasSize(2);
+                    }
                     browser.check("post");
                     driver.findElement(By.cssSelector(".call-to-action a[role=button]"))
                             .click();
@@ -118,11 +155,19 @@ class PublishingBrowserTests {
             driver.findElement(By.id("password")).sendKeys(editor.password());
             driver.findElement(By.id("totpCode")).sendKeys(organization.code(editor));
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            for (var page : List.of("/posts", "/posts/new", "/posts/" + id)) {
+            for (var page : List.of("/posts", "/posts/new", "/posts/" + id, "/campaigns", "/campaigns/" + campaign)) {
                 driver.get(base + page);
                 assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
                 browser.check(page.substring(1).replace('/', '-').replaceAll("-[0-9a-f-]{36}", "-edit"));
             }
+        }
+    }
+
+    private static byte[] uncheckedJpeg() {
+        try {
+            return org.tipline.publishing.internal.ImageRenditionsTests.jpegWithGps(1200, 900);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

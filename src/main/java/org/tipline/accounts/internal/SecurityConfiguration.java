@@ -41,24 +41,23 @@ class SecurityConfiguration {
     private static final String STAFF_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    /** The one staff form that checks its anti-forgery token itself (see the logo's controller). */
-    private static final String LOGO_UPLOAD = "/organization/logo";
-
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     /** The paths accounts serves without a session: set-up, login and invitations. */
     @Bean
     PathSecurity accountsPaths() {
         return PathSecurity.open(
-                "/setup",
-                "/login",
-                "/recover",
-                "/invite/*",
-                "/o/{organization}/logo",
-                "/api/v1/setup",
-                "/api/v1/auth/login",
-                "/api/v1/auth/recover",
-                "/api/v1/invitations/accept");
+                        "/setup",
+                        "/login",
+                        "/recover",
+                        "/invite/*",
+                        "/o/{organization}/logo",
+                        "/api/v1/setup",
+                        "/api/v1/auth/login",
+                        "/api/v1/auth/recover",
+                        "/api/v1/invitations/accept")
+                // the logo upload streams a multipart body and checks its token itself
+                .andStreamedForms("/organization/logo");
     }
 
     @Bean
@@ -71,6 +70,8 @@ class SecurityConfiguration {
         var open = matcher(modules.stream().flatMap(m -> m.open().stream()).toList());
         var reporterPage = matcher(
                 modules.stream().flatMap(m -> m.reporterPages().stream()).toList());
+        var streamedForm = matcher(
+                modules.stream().flatMap(m -> m.streamedForms().stream()).toList());
         // the token is derived (an HMAC of the session), computed only when a form or a check needs it
         var csrfHandler = new CsrfTokenRequestAttributeHandler();
         http.securityContext(
@@ -91,8 +92,8 @@ class SecurityConfiguration {
                                 && !HttpMethod.HEAD.matches(request.getMethod())
                                 && !api.matches(request)
                                 && !reporterPage.matches(request)
-                                // the logo upload streams a multipart body and checks its token itself
-                                && !LOGO_UPLOAD.equals(path(request))
+                                // multipart forms read as they stream check their token themselves
+                                && !streamedForm.matches(request)
                                 && SessionCookie.inCookie(request)))
                 .authorizeHttpRequests(authorize ->
                         authorize.requestMatchers(open).permitAll().anyRequest().authenticated())

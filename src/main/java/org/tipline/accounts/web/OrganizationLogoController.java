@@ -2,24 +2,14 @@ package org.tipline.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.tipline.accounts.Organizations;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Role;
+import org.tipline.shared.StaffMultipart;
 import org.tipline.shared.StaffPrincipal;
 
 /**
@@ -47,8 +38,6 @@ class OrganizationLogoController {
 
     /** The largest logo file, and the largest form around it. */
     private static final long MAX_FILE = 512 * 1024;
-
-    private static final long MAX_REQUEST = MAX_FILE + 16 * 1024;
 
     private final Organizations organizations;
 
@@ -104,61 +93,11 @@ class OrganizationLogoController {
 
     /** Reads the form: its {@code _csrf} field first, checked against the session's, then the file. */
     private static byte[] readLogo(HttpServletRequest request) {
-        if (!JakartaServletFileUpload.isMultipartContent(request)) {
-            throw new InvalidInput(Map.of("logo", "error.logo.invalid"));
-        }
-        var expected = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        var upload = new JakartaServletFileUpload<>();
-        upload.setSizeMax(MAX_REQUEST);
-        upload.setFileSizeMax(MAX_FILE);
-        upload.setFileCountMax(4);
-        try {
-            var items = upload.getItemIterator(request);
-            if (!items.hasNext()) {
-                throw new InvalidInput(Map.of("logo", "error.logo.invalid"));
-            }
-            var first = items.next();
-            var token = first.isFormField() && "_csrf".equals(first.getFieldName()) ? text(first.getInputStream()) : "";
-            if (expected == null
-                    || !MessageDigest.isEqual(
-                            token.getBytes(StandardCharsets.UTF_8),
-                            expected.getToken().getBytes(StandardCharsets.UTF_8))) {
-                throw new AccessDeniedException("The form's anti-forgery token is missing or wrong");
-            }
-            while (items.hasNext()) {
-                var item = items.next();
-                if (!item.isFormField() && "logo".equals(item.getFieldName())) {
-                    try (var in = item.getInputStream()) {
-                        return in.readAllBytes();
-                    }
-                }
-                try (var in = item.getInputStream()) {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
-                }
-            }
+        var form =
+                StaffMultipart.read(request, new StaffMultipart.Limits("logo", MAX_FILE, "error.logo.too-large"), true);
+        if (form.file() == null) {
             throw new InvalidInput(Map.of("logo", "error.required"));
-        } catch (FileUploadException e) {
-            throw new InvalidInput(Map.of("logo", "error.logo.too-large"));
-        } catch (IOException e) {
-            if (e.getCause() instanceof FileUploadException) {
-                throw new InvalidInput(Map.of("logo", "error.logo.too-large"));
-            }
-            throw new UncheckedIOException(e);
         }
-    }
-
-    private static String text(InputStream in) throws IOException {
-        try (in) {
-            var out = new ByteArrayOutputStream();
-            var buffer = new byte[256];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                out.write(buffer, 0, read);
-                if (out.size() > 512) {
-                    return "";
-                }
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        }
+        return form.file();
     }
 }

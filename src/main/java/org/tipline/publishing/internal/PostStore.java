@@ -44,6 +44,14 @@ public class PostStore {
                 .single();
     }
 
+    /** Marks a post changed at {@code now} (its images changed), holding its row until the transaction ends. */
+    public boolean touch(OrganizationId organization, PostId post, Instant now) {
+        return jdbc.sql("UPDATE post SET updated_at = ? WHERE id = ? AND organization_id = ?")
+                        .params(Timestamp.from(now), post.value(), organization.value())
+                        .update()
+                > 0;
+    }
+
     /** Inserts a new post, numbered after its organisation's last; returns it. */
     public Post insert(Post post, StaffId author) {
         var number = jdbc.sql("""

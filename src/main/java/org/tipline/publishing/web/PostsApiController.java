@@ -1,5 +1,6 @@
 package org.tipline.publishing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,10 +25,14 @@ import org.tipline.channels.ChannelId;
 import org.tipline.publishing.Post;
 import org.tipline.publishing.PostDraft;
 import org.tipline.publishing.PostId;
+import org.tipline.publishing.PostImage;
+import org.tipline.publishing.PostImages;
 import org.tipline.publishing.PostRevision;
 import org.tipline.publishing.Posts;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Languages;
+import org.tipline.shared.PublicLinks;
+import org.tipline.shared.StaffMultipart;
 import org.tipline.shared.StaffPrincipal;
 
 /**
@@ -65,7 +71,14 @@ class PostsApiController {
             @Nullable Instant publishedAt,
             Instant updatedAt,
             int revision,
-            long version) {}
+            long version,
+            List<ImageView> images) {}
+
+    /** An image of a post, with its files, widest last. */
+    record ImageView(UUID id, int position, String alt, String caption, List<ImageFile> files) {}
+
+    /** A file of an image: its size and address. */
+    record ImageFile(int width, int height, String url) {}
 
     /** A published post as anyone sees it. */
     record PublicView(
@@ -77,17 +90,23 @@ class PostsApiController {
             List<String> tags,
             Instant publishedAt,
             Instant updatedAt,
-            List<Translation> translations) {}
+            List<Translation> translations,
+            List<ImageView> images) {}
 
     record Translation(long number, String language) {}
 
     record PublicPage(List<PublicView> posts, @Nullable String next) {}
 
     private final Posts posts;
+    private final PostImages images;
     private final Organizations organizations;
     private final java.time.Clock clock;
+    private final PublicLinks links;
 
-    PostsApiController(Posts posts, Organizations organizations, java.time.Clock clock) {
+    PostsApiController(
+            Posts posts, PostImages images, Organizations organizations, java.time.Clock clock, PublicLinks links) {
+        this.images = images;
+        this.links = links;
         this.posts = posts;
         this.organizations = organizations;
         this.clock = clock;
@@ -95,7 +114,35 @@ class PostsApiController {
 
     @GetMapping("/api/v1/posts")
     List<EditorView> desk(@AuthenticationPrincipal StaffPrincipal editor) {
-        return posts.desk(editor).stream().map(this::editorView).toList();
+        var all = posts.desk(editor);
+        var pictures =
+                images.of(editor.organization(), all.stream().map(Post::id).toList());
+        return all.stream()
+                .map(post -> editorView(post, pictures.getOrDefault(post.id(), List.of())))
+                .toList();
+    }
+
+    /** Adds an image (multipart: {@code image}, {@code alt}, {@code caption}) after the post's last. */
+    @PostMapping("/api/v1/posts/{id}/images")
+    @ResponseStatus(HttpStatus.CREATED)
+    ImageView addImage(
+            @AuthenticationPrincipal StaffPrincipal editor, @PathVariable UUID id, HttpServletRequest request) {
+        editor.require(org.tipline.shared.Role.EDITOR);
+        var post = posts.get(editor, new PostId(id));
+        var form = StaffMultipart.read(request, PostsController.IMAGE_LIMITS, false);
+        var added = images.add(
+                editor,
+                post.id(),
+                form.file() == null ? new byte[0] : form.file(),
+                form.field("alt"),
+                form.field("caption"));
+        return imageView(null, added, request);
+    }
+
+    @DeleteMapping("/api/v1/posts/{id}/images/{image}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeImage(@AuthenticationPrincipal StaffPrincipal editor, @PathVariable UUID id, @PathVariable UUID image) {
+        images.remove(editor, new PostId(id), image);
     }
 
     @PostMapping("/api/v1/posts")
@@ -143,7 +190,8 @@ class PostsApiController {
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(name = "q", required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String after,
-            @RequestParam(name = "lang", required = false) @Nullable String language) {
+            @RequestParam(name = "lang", required = false) @Nullable String language,
+            HttpServletRequest request) {
         var found = organizations
                 .bySlug(organization)
                 .orElseThrow(() -> new NoSuchElementException("No such organisation"));
@@ -154,23 +202,27 @@ class PostsApiController {
                 tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT),
                 search == null || search.length() > 200 ? null : search,
                 Posts.Cursor.parse(after));
+        var pictures = images.of(found.id(), page.posts().stream().map(Post::id).toList());
         return new PublicPage(
-                page.posts().stream().map(this::publicView).toList(),
+                page.posts().stream()
+                        .map(post ->
+                                publicView(post, found.slug(), pictures.getOrDefault(post.id(), List.of()), request))
+                        .toList(),
                 page.next() == null ? null : page.next().encoded());
     }
 
     @GetMapping("/api/v1/organizations/{organization}/posts/{number}")
-    PublicView published(@PathVariable String organization, @PathVariable String number) {
+    PublicView published(@PathVariable String organization, @PathVariable String number, HttpServletRequest request) {
         var found = organizations.bySlug(organization).orElseThrow(() -> new NoSuchElementException("No such post"));
         if (!number.matches("[1-9][0-9]{0,17}")) {
             throw new NoSuchElementException("No such post");
         }
         return posts.visible(found.id(), Long.parseLong(number))
-                .map(this::publicView)
+                .map(post -> publicView(post, found.slug(), images.of(post), request))
                 .orElseThrow(() -> new NoSuchElementException("No such post"));
     }
 
-    private PublicView publicView(Post post) {
+    private PublicView publicView(Post post, String slug, List<PostImage> pictures, HttpServletRequest request) {
         var now = clock.instant();
         return new PublicView(
                 post.number(),
@@ -184,10 +236,40 @@ class PostsApiController {
                 posts.translations(post).stream()
                         .filter(other -> !other.id().equals(post.id()) && other.visibleAt(now))
                         .map(other -> new Translation(other.number(), other.language()))
+                        .toList(),
+                pictures.stream().map(image -> imageView(slug, image, request)).toList());
+    }
+
+    /**
+     * An image with its files' public addresses, or with its editors' preview addresses (relative,
+     * as the editor's own session reaches them) when {@code slug} is null.
+     */
+    private ImageView imageView(@Nullable String slug, PostImage image, @Nullable HttpServletRequest request) {
+        return new ImageView(
+                image.id(),
+                image.position(),
+                image.alt(),
+                image.caption(),
+                image.widths().stream()
+                        .map(width -> new ImageFile(
+                                width,
+                                image.heightAt(width),
+                                slug == null || request == null
+                                        ? "/posts/" + image.post() + "/images/" + image.id() + "/" + width
+                                        : links.link(
+                                                request,
+                                                "/o/{organization}/images/{image}/{width}",
+                                                slug,
+                                                image.id(),
+                                                width)))
                         .toList());
     }
 
     private EditorView editorView(Post post) {
+        return editorView(post, images.of(post));
+    }
+
+    private EditorView editorView(Post post, List<PostImage> pictures) {
         return new EditorView(
                 post.id().value(),
                 post.number(),
@@ -203,7 +285,8 @@ class PostsApiController {
                 post.publishedAt(),
                 post.updatedAt(),
                 post.revision(),
-                post.version());
+                post.version(),
+                pictures.stream().map(image -> imageView(null, image, null)).toList());
     }
 
     private static PostDraft draft(Written request) {

@@ -1,5 +1,6 @@
 package org.tipline.publishing.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +25,13 @@ import org.tipline.channels.Channels;
 import org.tipline.publishing.Post;
 import org.tipline.publishing.PostDraft;
 import org.tipline.publishing.PostId;
+import org.tipline.publishing.PostImages;
 import org.tipline.publishing.Posts;
+import org.tipline.publishing.internal.ImageRenditions;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Languages;
 import org.tipline.shared.Role;
+import org.tipline.shared.StaffMultipart;
 import org.tipline.shared.StaffPrincipal;
 import org.tipline.shared.WebProperties;
 
@@ -35,6 +42,12 @@ import org.tipline.shared.WebProperties;
  */
 @Controller
 class PostsController {
+
+    /** Where an editor adds images to a post; its form checks its own anti-forgery token. */
+    static final String IMAGES = "/posts/{id}/images";
+
+    static final StaffMultipart.Limits IMAGE_LIMITS =
+            new StaffMultipart.Limits("image", ImageRenditions.MAX_BYTES, "error.image.too-large");
 
     /** What the form sends, as text, so that a refused form comes back as it was typed. */
     record PostForm(
@@ -86,11 +99,13 @@ class PostsController {
     }
 
     private final Posts posts;
+    private final PostImages images;
     private final Channels channels;
     private final WebProperties web;
     private final java.time.Clock clock;
 
-    PostsController(Posts posts, Channels channels, WebProperties web, java.time.Clock clock) {
+    PostsController(Posts posts, PostImages images, Channels channels, WebProperties web, java.time.Clock clock) {
+        this.images = images;
         this.posts = posts;
         this.channels = channels;
         this.web = web;
@@ -202,6 +217,57 @@ class PostsController {
         return "redirect:/posts/" + id + "?moved";
     }
 
+    /** Adds an image: a multipart form read as it streams in, its anti-forgery token first. */
+    @PostMapping(IMAGES)
+    String addImage(
+            @AuthenticationPrincipal StaffPrincipal editor,
+            @PathVariable UUID id,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response) {
+        editor.require(Role.EDITOR);
+        var current = posts.get(editor, new PostId(id));
+        var form = new StaffMultipart.Form(Map.of(), null);
+        try {
+            form = StaffMultipart.read(request, IMAGE_LIMITS, true);
+            images.add(
+                    editor,
+                    current.id(),
+                    form.file() == null ? new byte[0] : form.file(),
+                    form.field("alt"),
+                    form.field("caption"));
+            return "redirect:/posts/" + id + "?saved#images";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("imageAlt", form.field("alt"));
+            model.addAttribute("imageCaption", form.field("caption"));
+            return render(editor, model, current, PostForm.of(current), e.fieldErrors());
+        }
+    }
+
+    @PostMapping(IMAGES + "/{image}/removal")
+    String removeImage(
+            @AuthenticationPrincipal StaffPrincipal editor, @PathVariable UUID id, @PathVariable UUID image) {
+        images.remove(editor, new PostId(id), image);
+        return "redirect:/posts/" + id + "?saved#images";
+    }
+
+    /** An image's file as an editor previews it, whether or not its post is published. */
+    @GetMapping(IMAGES + "/{image}/{width}")
+    ResponseEntity<byte[]> image(
+            @AuthenticationPrincipal StaffPrincipal editor,
+            @PathVariable UUID id,
+            @PathVariable UUID image,
+            @PathVariable int width) {
+        var file = images.editorFile(editor, image, width)
+                .orElseThrow(() -> new java.util.NoSuchElementException("No such image"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header("Content-Security-Policy", "default-src 'none'")
+                .body(file.bytes());
+    }
+
     private String render(
             StaffPrincipal editor, Model model, @Nullable Post post, PostForm form, Map<String, String> errors) {
         editor.require(Role.EDITOR);
@@ -211,7 +277,12 @@ class PostsController {
         model.addAttribute("languages", Languages.SUPPORTED_TAGS);
         model.addAttribute("channels", channels.published(editor.organization()));
         model.addAttribute("zone", web.timeZone().getId());
+        if (!model.containsAttribute("imageAlt")) {
+            model.addAttribute("imageAlt", "");
+            model.addAttribute("imageCaption", "");
+        }
         if (post != null) {
+            model.addAttribute("images", images.of(post));
             var translations = posts.translations(post);
             model.addAttribute("stage", post.stage(clock.instant()));
             model.addAttribute("translations", translations);

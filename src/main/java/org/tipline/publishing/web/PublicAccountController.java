@@ -26,6 +26,7 @@ import org.tipline.mailbox.ReporterPages;
 import org.tipline.publishing.Campaign;
 import org.tipline.publishing.Campaigns;
 import org.tipline.publishing.Post;
+import org.tipline.publishing.PostImages;
 import org.tipline.publishing.Posts;
 import org.tipline.shared.Languages;
 
@@ -48,6 +49,7 @@ class PublicAccountController {
     private final AtomFeeds feeds;
     private final java.time.Clock clock;
     private final Campaigns campaigns;
+    private final PostImages images;
 
     PublicAccountController(
             Organizations organizations,
@@ -56,7 +58,9 @@ class PublicAccountController {
             ReporterPages pages,
             AtomFeeds feeds,
             java.time.Clock clock,
-            Campaigns campaigns) {
+            Campaigns campaigns,
+            PostImages images) {
+        this.images = images;
         this.campaigns = campaigns;
         this.clock = clock;
         this.organizations = organizations;
@@ -129,6 +133,11 @@ class PublicAccountController {
         model.addAttribute("brand", found);
         model.addAttribute("post", post);
         model.addAttribute(
+                "panels",
+                images.of(post).stream()
+                        .map(image -> Panel.of(found.slug(), image))
+                        .toList());
+        model.addAttribute(
                 "translations",
                 posts.translations(post).stream()
                         .filter(other -> !other.id().equals(post.id()) && other.visibleAt(now))
@@ -171,6 +180,32 @@ class PublicAccountController {
                 .build();
     }
 
+    /**
+     * An image file of a visible post. Its address never serves other bytes (an image's files do
+     * not change; a new upload is a new image), but a withdrawn post's images must go: an hour.
+     */
+    @GetMapping("/o/{organization}/images/{image}/{width}")
+    ResponseEntity<byte[]> image(
+            @PathVariable String organization, @PathVariable String image, @PathVariable String width) {
+        var found = organizations.bySlug(organization).orElseThrow(() -> new NoSuchElementException("No such image"));
+        java.util.UUID id;
+        int pixels;
+        try {
+            id = java.util.UUID.fromString(image);
+            pixels = Integer.parseInt(width);
+        } catch (IllegalArgumentException e) {
+            throw new NoSuchElementException("No such image");
+        }
+        var file = images.publicFile(found.id(), id, pixels)
+                .orElseThrow(() -> new NoSuchElementException("No such image"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .eTag("\"" + id + "-" + pixels + "\"")
+                .header("Content-Security-Policy", "default-src 'none'")
+                .body(file.bytes());
+    }
+
     @GetMapping(value = "/o/{organization}/feed.atom")
     ResponseEntity<byte[]> feed(
             @PathVariable String organization,
@@ -210,6 +245,23 @@ class PublicAccountController {
                 .cacheControl(CacheControl.maxAge(FRESH).cachePublic())
                 .eTag(etag)
                 .body(feeds.feed(found, tag, entries, changed.orElse(java.time.Instant.EPOCH), request));
+    }
+
+    /** An image as the post page shows it: its file for a page 960 pixels wide, and every width. */
+    record Panel(String src, String srcset, int width, int height, String alt, String caption) {
+        static Panel of(String organization, org.tipline.publishing.PostImage image) {
+            var shown = image.widthFor(960);
+            var base = "/o/" + organization + "/images/" + image.id() + "/";
+            return new Panel(
+                    base + shown,
+                    image.widths().stream()
+                            .map(width -> base + width + " " + width + "w")
+                            .collect(java.util.stream.Collectors.joining(", ")),
+                    shown,
+                    image.heightAt(shown),
+                    image.alt(),
+                    image.caption());
+        }
     }
 
     private static @Nullable Channel callToAction(Post post, java.util.List<Channel> open) {

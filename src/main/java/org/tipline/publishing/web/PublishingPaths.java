@@ -19,6 +19,8 @@ class PublishingPaths {
                         "/o/{organization}/feed.atom",
                         "/o/{organization}/tags/{tag}/feed.atom",
                         "/api/v1/organizations/{organization}/posts",
-                        "/api/v1/organizations/{organization}/posts/{number}");
+                        "/api/v1/organizations/{organization}/posts/{number}",
+                        "/o/{organization}/images/{image}/{width}")
+                .andStreamedForms(PostsController.IMAGES);
     }
 }
