@@ -676,6 +676,26 @@ public class CaseManagement {
         return cases.campaignTallies(organization, codes);
     }
 
+    /**
+     * Counts the organisation's cases received in [{@code from}, {@code to}): in all, per channel,
+     * per way they ended, and their deadlines met and missed. Counts only, for a published report.
+     */
+    @Transactional(readOnly = true)
+    public CaseStatistics statistics(OrganizationId organization, Instant from, Instant to) {
+        var byChannel = cases.receivedByChannel(organization, from, to);
+        var names = channels.names(organization, byChannel.keySet());
+        var named = new java.util.TreeMap<String, Long>();
+        byChannel.forEach((channel, count) -> named.merge(names.getOrDefault(channel, "?"), count, Long::sum));
+        return new CaseStatistics(
+                from,
+                to,
+                byChannel.values().stream().mapToLong(Long::longValue).sum(),
+                named,
+                cases.receivedByResult(organization, from, to),
+                cases.deadlinesMet(organization, Deadline.Kind.ACKNOWLEDGEMENT, from, to),
+                cases.deadlinesMet(organization, Deadline.Kind.FEEDBACK, from, to));
+    }
+
     /** The cases a run of the deadline job found: with a deadline missed, or one due soon. */
     public record PassedCases(List<CaseId> breached, List<CaseId> approaching) {}
 

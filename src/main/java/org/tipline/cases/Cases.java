@@ -306,6 +306,43 @@ class Cases {
     };
 
     /** Counts open cases by state and channel, from the tallies the database keeps. */
+    /** Counts the organisation's cases received in [{@code from}, {@code to}) per channel. */
+    java.util.Map<ChannelId, Long> receivedByChannel(OrganizationId organization, Instant from, Instant to) {
+        var counts = new java.util.HashMap<ChannelId, Long>();
+        jdbc.sql("""
+                        SELECT channel_id, count(*) FROM case_file
+                        WHERE organization_id = ? AND received_at >= ? AND received_at < ? GROUP BY channel_id""")
+                .params(organization.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, i) -> counts.put(new ChannelId(rs.getObject(1, UUID.class)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /** Counts the organisation's cases received in [{@code from}, {@code to}) per way they ended, or OPEN. */
+    java.util.Map<String, Long> receivedByResult(OrganizationId organization, Instant from, Instant to) {
+        var counts = new java.util.HashMap<String, Long>();
+        jdbc.sql("""
+                        SELECT coalesce(outcome, CASE WHEN closing_reason IS NOT NULL THEN 'CLOSED_NO_ACTION'
+                                                      WHEN referred_to IS NOT NULL THEN 'REFERRED'
+                                                      ELSE 'OPEN' END), count(*)
+                        FROM case_file WHERE organization_id = ? AND received_at >= ? AND received_at < ? GROUP BY 1""")
+                .params(organization.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    /** Counts the deadlines of {@code kind} of cases received in [{@code from}, {@code to}) met and missed. */
+    CaseStatistics.Met deadlinesMet(OrganizationId organization, Deadline.Kind kind, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE d.status = 'MET'), count(*) FILTER (WHERE d.status = 'BREACHED')
+                        FROM deadline d JOIN case_file c ON c.id = d.case_id
+                        WHERE c.organization_id = ? AND c.received_at >= ? AND c.received_at < ? AND d.kind = ?""")
+                .params(organization.value(), Timestamp.from(from), Timestamp.from(to), kind.name())
+                .query((rs, i) -> new CaseStatistics.Met(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
     List<Object[]> openByStateAndChannel(OrganizationId organization) {
         return jdbc.sql("""
                 SELECT state, channel_id, sum(n) FROM case_tally

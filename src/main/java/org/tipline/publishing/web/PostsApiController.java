@@ -29,6 +29,7 @@ import org.tipline.publishing.PostImage;
 import org.tipline.publishing.PostImages;
 import org.tipline.publishing.PostRevision;
 import org.tipline.publishing.Posts;
+import org.tipline.publishing.TransparencyReports;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Languages;
 import org.tipline.shared.PublicLinks;
@@ -54,6 +55,8 @@ class PostsApiController {
             @Nullable Long version) {}
 
     record Move(@Nullable Long version, @Nullable String publishAt) {}
+
+    record Transparency(@Nullable Integer year, @Nullable String language) {}
 
     /** A post as editors see it. */
     record EditorView(
@@ -99,12 +102,19 @@ class PostsApiController {
 
     private final Posts posts;
     private final PostImages images;
+    private final TransparencyReports transparency;
     private final Organizations organizations;
     private final java.time.Clock clock;
     private final PublicLinks links;
 
     PostsApiController(
-            Posts posts, PostImages images, Organizations organizations, java.time.Clock clock, PublicLinks links) {
+            Posts posts,
+            PostImages images,
+            TransparencyReports transparency,
+            Organizations organizations,
+            java.time.Clock clock,
+            PublicLinks links) {
+        this.transparency = transparency;
         this.images = images;
         this.links = links;
         this.posts = posts;
@@ -154,6 +164,17 @@ class PostsApiController {
                 draft(request),
                 request.translationOf() == null ? null : new PostId(request.translationOf()));
         return editorView(written);
+    }
+
+    /** Writes the transparency report of a year as a draft post. */
+    @PostMapping("/api/v1/posts/transparency")
+    @ResponseStatus(HttpStatus.CREATED)
+    EditorView transparency(@AuthenticationPrincipal StaffPrincipal editor, @RequestBody Transparency request) {
+        if (request.year() == null) {
+            throw new InvalidInput(Map.of("year", "error.transparency.year"));
+        }
+        return editorView(
+                transparency.draft(editor, request.year(), request.language() == null ? "" : request.language()));
     }
 
     @GetMapping("/api/v1/posts/{id}")

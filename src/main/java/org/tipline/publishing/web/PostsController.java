@@ -27,6 +27,7 @@ import org.tipline.publishing.PostDraft;
 import org.tipline.publishing.PostId;
 import org.tipline.publishing.PostImages;
 import org.tipline.publishing.Posts;
+import org.tipline.publishing.TransparencyReports;
 import org.tipline.publishing.internal.ImageRenditions;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.Languages;
@@ -100,11 +101,19 @@ class PostsController {
 
     private final Posts posts;
     private final PostImages images;
+    private final TransparencyReports transparency;
     private final Channels channels;
     private final WebProperties web;
     private final java.time.Clock clock;
 
-    PostsController(Posts posts, PostImages images, Channels channels, WebProperties web, java.time.Clock clock) {
+    PostsController(
+            Posts posts,
+            PostImages images,
+            TransparencyReports transparency,
+            Channels channels,
+            WebProperties web,
+            java.time.Clock clock) {
+        this.transparency = transparency;
         this.images = images;
         this.posts = posts;
         this.channels = channels;
@@ -114,8 +123,38 @@ class PostsController {
 
     @GetMapping("/posts")
     String desk(@AuthenticationPrincipal StaffPrincipal editor, Model model) {
+        return renderDesk(editor, model, Map.of());
+    }
+
+    /** Writes the transparency report of a year as a draft and opens it. */
+    @PostMapping("/posts/transparency")
+    String transparency(
+            @AuthenticationPrincipal StaffPrincipal editor,
+            @RequestParam(required = false) @Nullable String year,
+            @RequestParam(required = false) @Nullable String language,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            int wanted;
+            try {
+                wanted = Integer.parseInt(year == null ? "" : year.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInput(Map.of("year", "error.transparency.year"));
+            }
+            var written = transparency.draft(editor, wanted, language == null ? "" : language);
+            return "redirect:/posts/" + written.id() + "?saved";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return renderDesk(editor, model, e.fieldErrors());
+        }
+    }
+
+    private String renderDesk(StaffPrincipal editor, Model model, Map<String, String> errors) {
         model.addAttribute("posts", posts.desk(editor));
         model.addAttribute("now", clock.instant());
+        model.addAttribute("errors", errors);
+        model.addAttribute("languages", Languages.SUPPORTED_TAGS);
+        model.addAttribute("year", clock.instant().atZone(web.timeZone()).getYear());
         return "publishing/desk";
     }
 
