@@ -28,6 +28,7 @@ import org.tipline.support.TestOrganization;
  * at one address do not all get through, and an unknown address takes as long as a known one.
  */
 @IntegrationTest
+@org.springframework.test.context.TestPropertySource(properties = "tipline.crypto.argon2.memory-kib=65536")
 class LoginUnderLoadIntegrationTests {
 
     @LocalServerPort
