@@ -142,6 +142,8 @@ class CampaignIntegrationTests {
         assertThat(http.get("/o/" + slug + "/c/Water-CAPS").status()).isEqualTo(404);
         assertThat(views(code)).isEqualTo(before + 1);
 
+        // reports a second apart, so the newest case of the inbox is the one just sent
+        organization.advanceClock(java.time.Duration.ofSeconds(1));
         var reportForm = http.get(URI.create(target).getPath() + "?c=" + code).html();
         assertThat(reportForm.selectFirst("input[name=campaign]").val()).isEqualTo(code);
         var sent = http.multipart(
@@ -167,6 +169,7 @@ class CampaignIntegrationTests {
         assertThat(malformed.status()).isEqualTo(422);
         assertThat(malformed.json().get("errors").get("campaign").asString()).isEqualTo("error.campaign.code");
         assertThat(reports()).isEqualTo(reportsBefore);
+        organization.advanceClock(java.time.Duration.ofSeconds(1));
         var viaApi = http.json(
                 "POST",
                 "/api/v1/channels/" + desk.slug() + "/reports",
