@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.tipline.shared.ImageHeader;
 import org.tipline.shared.InvalidInput;
 
 /**
@@ -41,30 +42,18 @@ final class OrganizationLogo {
         if (upload.length > MAX_BYTES) {
             throw invalid("error.logo.too-large");
         }
-        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            if (input == null) {
+        var header = ImageHeader.read(upload)
+                .filter(read -> FORMATS.contains(read.format()))
+                .orElseThrow(() -> invalid("error.logo.invalid"));
+        if (!header.fits(MAX_SIDE, (long) MAX_SIDE * MAX_SIDE)) {
+            throw invalid("error.logo.invalid");
+        }
+        try {
+            var image = ImageIO.read(new ByteArrayInputStream(upload));
+            if (image == null) {
                 throw invalid("error.logo.invalid");
             }
-            var readers = ImageIO.getImageReaders(input);
-            if (!readers.hasNext()) {
-                throw invalid("error.logo.invalid");
-            }
-            var reader = readers.next();
-            try {
-                if (!FORMATS.contains(reader.getFormatName().toLowerCase(java.util.Locale.ROOT))) {
-                    throw invalid("error.logo.invalid");
-                }
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
-                    throw invalid("error.logo.invalid");
-                }
-                var image = reader.read(0);
-                return png(scaled(image));
-            } finally {
-                reader.dispose();
-            }
+            return png(scaled(image));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInput invalid) {
                 throw invalid;

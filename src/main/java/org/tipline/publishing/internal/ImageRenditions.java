@@ -6,14 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import net.coobird.thumbnailator.Thumbnails;
 import org.springframework.stereotype.Component;
+import org.tipline.shared.ImageHeader;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.ServiceBusy;
 
@@ -46,6 +45,12 @@ public class ImageRenditions {
     private static final Set<String> FORMATS = Set.of("png", "jpeg", "gif", "webp");
 
     private final Semaphore decoding = new Semaphore(2);
+
+    ImageRenditions() {
+        // ImageIO registers the plug-ins its first caller's class loader sees; in the packaged
+        // application that may not be the one holding TwelveMonkeys' WebP and JPEG readers
+        javax.imageio.ImageIO.scanForPlugins();
+    }
 
     /** One file served: its width and height in pixels, its type and bytes. */
     public record Rendition(int width, int height, String contentType, byte[] bytes) {
@@ -127,33 +132,11 @@ public class ImageRenditions {
 
     /** Reads the format and canvas size from the header, refusing what is not wanted before decoding. */
     private static void checkHeader(byte[] upload) {
-        try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            if (input == null) {
-                throw invalid("error.image.invalid");
-            }
-            var readers = ImageIO.getImageReaders(input);
-            if (!readers.hasNext()) {
-                throw invalid("error.image.invalid");
-            }
-            var reader = readers.next();
-            try {
-                if (!FORMATS.contains(reader.getFormatName().toLowerCase(Locale.ROOT))) {
-                    throw invalid("error.image.invalid");
-                }
-                reader.setInput(input, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
-                    throw invalid("error.image.canvas");
-                }
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInput invalid) {
-                throw invalid;
-            }
-            throw invalid("error.image.invalid");
+        var header = ImageHeader.read(upload)
+                .filter(read -> FORMATS.contains(read.format()))
+                .orElseThrow(() -> invalid("error.image.invalid"));
+        if (!header.fits(MAX_SIDE, MAX_PIXELS)) {
+            throw invalid("error.image.canvas");
         }
     }
 

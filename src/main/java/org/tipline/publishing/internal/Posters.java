@@ -35,7 +35,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Component;
 
 /**
- * Draws a campaign's printable poster: a page (A4 or A3) with the organisation's name, the
+ * Draws a campaign's printable poster or card: a page (A3, A4, A5 or A6) with the organisation's name, the
  * campaign's message, a QR code of the campaign's link and the channel's address, as a PDF with its
  * fonts embedded (subsets), or as a PNG of the same page for screens.
  *
@@ -48,10 +48,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Posters {
 
-    /** The paper a poster is printed on. */
+    /** The paper a poster is printed on: A3 and A4 for walls and notice boards, A5 and A6 as cards. */
     public enum Paper {
+        A3(PDRectangle.A3),
         A4(PDRectangle.A4),
-        A3(PDRectangle.A3);
+        A5(PDRectangle.A5),
+        A6(PDRectangle.A6);
 
         private final PDRectangle size;
 

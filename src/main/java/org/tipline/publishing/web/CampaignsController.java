@@ -167,7 +167,7 @@ class CampaignsController {
         }
     }
 
-    /** The campaign's poster as a PDF; {@code paper} A4 (the default) or A3, {@code lang} any language the pages have. */
+    /** The campaign's poster as a PDF; {@code paper} A4 (the default), A3, or A5 and A6 for cards, {@code lang} any language the pages have. */
     @GetMapping("/campaigns/{id}/poster.pdf")
     ResponseEntity<byte[]> pdf(
             @AuthenticationPrincipal StaffPrincipal staff,
@@ -175,11 +175,10 @@ class CampaignsController {
             @RequestParam(defaultValue = "A4") String paper,
             @RequestParam(required = false) @Nullable String lang,
             HttpServletRequest request) {
-        var size = switch (paper.toUpperCase(Locale.ROOT)) {
-            case "A3" -> Posters.Paper.A3;
-            case "A4" -> Posters.Paper.A4;
-            default -> throw new InvalidInput(Map.of("paper", "error.campaign.paper"));
-        };
+        var size = java.util.Arrays.stream(Posters.Paper.values())
+                .filter(known -> known.name().equalsIgnoreCase(paper))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(Map.of("paper", "error.campaign.paper")));
         var campaign = campaigns.get(staff, new CampaignId(id));
         var content = content(campaign, language(lang), request);
         return download(posters.pdf(content, size), MediaType.APPLICATION_PDF, campaign.code() + "-" + size + ".pdf");

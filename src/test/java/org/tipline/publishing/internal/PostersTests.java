@@ -39,7 +39,7 @@ class PostersTests {
     private final Posters posters = new Posters();
 
     @ParameterizedTest
-    @CsvSource({"en,A4", "en,A3", "zh-CN,A4", "zh-CN,A3", "ar,A4", "ar,A3"})
+    @CsvSource({"en,A4", "en,A3", "en,A6", "zh-CN,A4", "zh-CN,A3", "zh-CN,A6", "ar,A4", "ar,A3", "ar,A5"})
     void theQrCodeOnThePageCarriesTheCampaignLinkAndTheTextReadsBack(String language, String paper) throws Exception {
         var content = content(Locale.forLanguageTag(language));
         var pdf = posters.pdf(content, Posters.Paper.valueOf(paper));
@@ -47,7 +47,12 @@ class PostersTests {
         try (var document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             var size = document.getPage(0).getMediaBox();
-            var expected = paper.equals("A4") ? PDRectangle.A4 : PDRectangle.A3;
+            var expected = switch (paper) {
+                case "A3" -> PDRectangle.A3;
+                case "A5" -> PDRectangle.A5;
+                case "A6" -> PDRectangle.A6;
+                default -> PDRectangle.A4;
+            };
             assertThat(size.getWidth()).isEqualTo(expected.getWidth());
             assertThat(size.getHeight()).isEqualTo(expected.getHeight());
             for (var name : document.getPage(0).getResources().getFontNames()) {
