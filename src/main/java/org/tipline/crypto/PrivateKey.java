@@ -1,11 +1,18 @@
 package org.tipline.crypto;
 
+import com.codahale.shamir.Scheme;
 import com.google.crypto.tink.HybridDecrypt;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.hybrid.HpkeParameters;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 
 /**
  * A holder's HPKE private key: opens the grants made to its {@link PublicKey}.
@@ -108,6 +115,93 @@ public final class PrivateKey {
             return ContentKey.fromBytes(decrypt.decrypt(grant, ContentKey.context(context)));
         } catch (GeneralSecurityException e) {
             throw new CryptoException("Could not open a grant", e);
+        }
+    }
+
+    /**
+     * Opens what {@link PublicKey#seal} sealed to this key's public half.
+     *
+     * @throws CryptoException if it was sealed to another key or context, or was changed
+     */
+    public byte[] openSealed(byte[] sealed, String context) {
+        try {
+            return decrypt.decrypt(sealed, ContentKey.context(context));
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("Could not open a sealed record", e);
+        }
+    }
+
+    /**
+     * Splits this key into {@code n} Shamir shares (Coda Hale's implementation over GF(256)) of
+     * which any {@code k} rebuild it and fewer tell nothing (CRYPTO.md, key 7). With {@code k} = 1
+     * (an organisation that accepted a single custodian) every share is the whole key.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ k ≤ n ≤ 255
+     */
+    public List<VaultShare> split(int k, int n) {
+        if (k < 1 || k > n || n > 255) {
+            throw new IllegalArgumentException("A vault needs 1 ≤ k ≤ n ≤ 255");
+        }
+        var secret = serialized();
+        try {
+            var shares = new ArrayList<VaultShare>();
+            if (k == 1) {
+                for (int index = 1; index <= n; index++) {
+                    shares.add(new VaultShare(index, secret.clone()));
+                }
+                return shares;
+            }
+            new Scheme(Randomness.source(), n, k)
+                    .split(secret)
+                    .forEach((index, share) -> shares.add(new VaultShare(index, share)));
+            shares.sort(java.util.Comparator.comparingInt(VaultShare::index));
+            return shares;
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /**
+     * Rebuilds a key from its shares and checks that it is the one whose public half is {@code
+     * expected}.
+     *
+     * @throws CryptoException if the shares are too few, from different keys or changed
+     */
+    public static PrivateKey join(Collection<VaultShare> shares, PublicKey expected) {
+        if (shares.isEmpty()) {
+            throw new CryptoException("No shares");
+        }
+        var parts = new HashMap<Integer, byte[]>();
+        for (var share : shares) {
+            parts.put(share.index(), share.value());
+        }
+        var candidates = new ArrayList<byte[]>();
+        if (parts.size() == 1) {
+            candidates.add(parts.values().iterator().next());
+        } else {
+            // joining interpolates through the shares given; n and k of the instance do not enter it
+            candidates.add(new Scheme(Randomness.source(), 255, 2).join(parts));
+        }
+        for (var secret : candidates) {
+            try {
+                var key = new PrivateKey(TinkProtoKeysetFormat.parseKeyset(secret, InsecureSecretKeyAccess.get()));
+                if (java.security.MessageDigest.isEqual(key.publicKey().toBytes(), expected.toBytes())) {
+                    return key;
+                }
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // not a key: too few shares, shares of another key, or a changed one
+            } finally {
+                Arrays.fill(secret, (byte) 0);
+            }
+        }
+        throw new CryptoException("The shares do not rebuild the key");
+    }
+
+    private byte[] serialized() {
+        try {
+            return TinkProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("Could not split a key", e);
         }
     }
 

@@ -75,6 +75,18 @@ public final class PublicKey {
         }
     }
 
+    /**
+     * Seals {@code plaintext} (an identity record, a vault share) so that only the holder of the
+     * matching private key can open it, bound to {@code context}.
+     */
+    public byte[] seal(byte[] plaintext, String context) {
+        try {
+            return encrypt.encrypt(plaintext, ContentKey.context(context));
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("Could not seal to a public key", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "PublicKey[" + encoded.length + " bytes]";
