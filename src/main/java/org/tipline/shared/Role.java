@@ -10,6 +10,8 @@ public enum Role {
     SUPERVISOR,
     /** Writes, translates and publishes posts and campaigns on the organisation's public account. */
     EDITOR,
+    /** Holds one share of the organisation's identity vault; k custodians together open one identity. */
+    CUSTODIAN,
     /** Runs the installation: creates organisations and invites their first admins; sees none of their data. */
     OPERATOR;
 

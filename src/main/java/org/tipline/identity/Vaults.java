@@ -1,0 +1,200 @@
+package org.tipline.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.StaffDirectory;
+import org.tipline.audit.Actor;
+import org.tipline.audit.AuditLog;
+import org.tipline.crypto.PrivateKey;
+import org.tipline.crypto.PublicKey;
+import org.tipline.shared.InvalidInput;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
+
+/**
+ * The organisation's identity vault (CRYPTO.md, key 7). An admin creates it for chosen custodians
+ * (staff with the custodian role): a fresh key pair is made in memory, its private half split into
+ * one Shamir share per custodian, each share sealed to that custodian's public key (read with its
+ * integrity tag checked), and the private half forgotten; only the public key and the sealed
+ * shares are stored. Any {@code k} custodians rebuild it; {@code k} = 1 only where the organisation
+ * explicitly accepts a single custodian (warned on the page, audited as such).
+ */
+@Service
+public class Vaults {
+
+    private final JdbcClient jdbc;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Vaults(JdbcClient jdbc, StaffDirectory staff, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the organisation's vault, split {@code k} of the {@code custodians}.
+     *
+     * @throws InvalidInput if k is not between 1 and the number of custodians, k is 1 without
+     *     {@code acceptSingleCustodian}, a custodian is named twice, or one is not an active
+     *     custodian of the organisation
+     * @throws VaultRefused if the organisation has a vault already
+     * @throws org.tipline.shared.TamperingDetected if a custodian's key is not what Tipline wrote
+     */
+    @Transactional
+    public Vault create(StaffPrincipal admin, int k, List<StaffId> custodians, boolean acceptSingleCustodian) {
+        admin.require(Role.ADMIN);
+        var organization = admin.organization();
+        var chosen = new LinkedHashSet<>(custodians);
+        var errors = new HashMap<String, String>();
+        if (chosen.size() != custodians.size() || chosen.isEmpty() || chosen.size() > 255) {
+            errors.put("custodians", "error.vault.custodians");
+        } else {
+            var members = staff.members(organization, chosen);
+            if (members.size() != chosen.size()
+                    || members.stream().anyMatch(member -> !member.roles().contains(Role.CUSTODIAN))) {
+                errors.put("custodians", "error.vault.custodians");
+            }
+        }
+        if (k < 1 || k > chosen.size()) {
+            errors.put("k", "error.vault.k");
+        } else if (k == 1 && !acceptSingleCustodian) {
+            errors.put("k", "error.vault.single");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        // one vault at a time: a second request waits here and then finds the first
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('vault:' || ?, 0))")
+                .param(organization.value().toString())
+                .query((rs, i) -> 1)
+                .single();
+        if (current(organization).isPresent()) {
+            throw VaultRefused.exists();
+        }
+        var recipients = new HashMap<StaffId, PublicKey>();
+        staff.recipients(organization, chosen).forEach(r -> recipients.put(r.id(), r.publicKey()));
+        var ordered = new ArrayList<>(chosen);
+        var version = 1;
+        var context = Vault.context(organization, version);
+        var key = PrivateKey.generate();
+        var shares = key.split(k, ordered.size());
+        jdbc.sql("""
+                        INSERT INTO vault (organization_id, version, public_key, k, n, single_custodian_accepted, created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        organization.value(),
+                        version,
+                        key.publicKey().toBytes(),
+                        k,
+                        ordered.size(),
+                        acceptSingleCustodian && k == 1,
+                        Timestamp.from(clock.instant()),
+                        admin.id().value())
+                .update();
+        for (int i = 0; i < ordered.size(); i++) {
+            var share = shares.get(i);
+            jdbc.sql("""
+                            INSERT INTO vault_share (organization_id, version, share_index, custodian_id, wrapped)
+                            VALUES (?, ?, ?, ?, ?)""")
+                    .params(
+                            organization.value(),
+                            version,
+                            share.index(),
+                            ordered.get(i).value(),
+                            share.wrapTo(recipients.get(ordered.get(i)), context))
+                    .update();
+        }
+        audit.record(
+                organization,
+                Actor.staff(admin.id()),
+                new IdentityAudit.VaultCreated(version, k, ordered.size(), acceptSingleCustodian && k == 1));
+        return current(organization).orElseThrow();
+    }
+
+    /** Returns the organisation's vault as an admin or custodian sees it (no secret), if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Vault> get(StaffPrincipal viewer) {
+        if (!viewer.has(Role.ADMIN) && !viewer.has(Role.CUSTODIAN)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "This needs the ADMIN or CUSTODIAN role");
+        }
+        return current(viewer.organization());
+    }
+
+    /**
+     * Seals {@code record} (an identity, contact details) to the organisation's vault, bound to
+     * {@code context}; empty when the organisation has no vault.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SealedIdentity> seal(OrganizationId organization, byte[] record, String context) {
+        return current(organization)
+                .map(vault ->
+                        new SealedIdentity(vault.version(), vault.publicKey().seal(record, context)));
+    }
+
+    /** An identity sealed to a version of the vault. */
+    public record SealedIdentity(int version, byte[] sealed) {
+        @Override
+        public String toString() {
+            return "SealedIdentity[v" + version + "]";
+        }
+    }
+
+    private Optional<Vault> current(OrganizationId organization) {
+        var custodians = new ArrayList<Vault.Custodian>();
+        var names = new HashMap<UUID, String>();
+        return jdbc.sql("""
+                        SELECT version, public_key, k, n, single_custodian_accepted, created_at FROM vault
+                        WHERE organization_id = ? ORDER BY version DESC LIMIT 1""")
+                .param(organization.value())
+                .query((rs, i) -> new Object[] {
+                    rs.getInt(1), rs.getBytes(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5), rs.getTimestamp(6)
+                })
+                .optional()
+                .map(row -> {
+                    var version = (Integer) row[0];
+                    var shares = jdbc.sql("""
+                                    SELECT share_index, custodian_id FROM vault_share
+                                    WHERE organization_id = ? AND version = ? ORDER BY share_index""")
+                            .params(organization.value(), version)
+                            .query((rs, i) -> Map.entry(rs.getInt(1), rs.getObject(2, UUID.class)))
+                            .list();
+                    staff.members(
+                                    organization,
+                                    shares.stream()
+                                            .map(e -> new StaffId(e.getValue()))
+                                            .toList())
+                            .forEach(member -> names.put(member.id().value(), member.displayName()));
+                    for (var share : shares) {
+                        custodians.add(new Vault.Custodian(
+                                new StaffId(share.getValue()),
+                                names.getOrDefault(share.getValue(), ""),
+                                share.getKey()));
+                    }
+                    return new Vault(
+                            organization,
+                            version,
+                            PublicKey.fromBytes((byte[]) row[1]),
+                            (Integer) row[2],
+                            (Integer) row[3],
+                            (Boolean) row[4],
+                            custodians,
+                            ((Timestamp) row[5]).toInstant());
+                });
+    }
+}

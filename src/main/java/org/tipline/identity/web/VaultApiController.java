@@ -1,0 +1,76 @@
+package org.tipline.identity.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tipline.identity.Vault;
+import org.tipline.identity.Vaults;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
+
+/** The identity vault through the API: admins create it; admins and custodians see who holds it. */
+@RestController
+class VaultApiController {
+
+    record Creation(
+            @Nullable Integer k,
+            @Nullable List<UUID> custodians,
+            @Nullable Boolean acceptSingleCustodian) {}
+
+    /** The vault as it stands: no secret. */
+    record View(
+            int version,
+            int k,
+            int n,
+            boolean singleCustodianAccepted,
+            String fingerprint,
+            List<CustodianView> custodians,
+            Instant createdAt) {
+
+        static View of(Vault vault) {
+            return new View(
+                    vault.version(),
+                    vault.k(),
+                    vault.n(),
+                    vault.singleCustodianAccepted(),
+                    vault.publicKey().fingerprint(),
+                    vault.custodians().stream()
+                            .map(c -> new CustodianView(c.id().value(), c.name(), c.share()))
+                            .toList(),
+                    vault.createdAt());
+        }
+    }
+
+    record CustodianView(UUID id, String name, int share) {}
+
+    private final Vaults vaults;
+
+    VaultApiController(Vaults vaults) {
+        this.vaults = vaults;
+    }
+
+    @GetMapping("/api/v1/vault")
+    View get(@AuthenticationPrincipal StaffPrincipal viewer) {
+        return vaults.get(viewer).map(View::of).orElseThrow(() -> new java.util.NoSuchElementException("No vault"));
+    }
+
+    @PostMapping("/api/v1/vault")
+    @ResponseStatus(HttpStatus.CREATED)
+    View create(@AuthenticationPrincipal StaffPrincipal admin, @RequestBody Creation body) {
+        return View.of(vaults.create(
+                admin,
+                body.k() == null ? 0 : body.k(),
+                body.custodians() == null
+                        ? List.of()
+                        : body.custodians().stream().map(StaffId::new).toList(),
+                Boolean.TRUE.equals(body.acceptSingleCustodian())));
+    }
+}

@@ -1,0 +1,199 @@
+package org.tipline.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tipline.accounts.internal.Credentials;
+import org.tipline.crypto.CryptoException;
+import org.tipline.crypto.PasswordKeys;
+import org.tipline.crypto.PrivateKey;
+import org.tipline.crypto.PublicKey;
+import org.tipline.crypto.VaultShare;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
+import org.tipline.support.Http;
+import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestOrganization;
+
+/**
+ * The identity vault: an admin splits it 2 of 3 among custodians; what is stored (the public key
+ * and the shares sealed to each custodian) opens an identity only when two custodians open their
+ * shares with their own keys — one is not enough; bad requests store nothing; one custodian alone
+ * needs the organisation's explicit acceptance, and is audited as such.
+ */
+@IntegrationTest
+class VaultIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestOrganization organization;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Vaults vaults;
+
+    @Autowired
+    PasswordKeys passwords;
+
+    @Test
+    void twoOfThreeCustodiansOpenAnIdentityAndOneCannot() {
+        var http = new Http(port);
+        var other = organization.createOrganization(http, "Vaulted " + UUID.randomUUID());
+        var admin = organization.token(http, other.admin());
+        var custodians = List.of(
+                organization.invite(
+                        http, other.admin(), "Cato", "cato-" + UUID.randomUUID() + "@example.org", "CUSTODIAN"),
+                organization.invite(
+                        http, other.admin(), "Cleo", "cleo-" + UUID.randomUUID() + "@example.org", "CUSTODIAN"),
+                organization.invite(
+                        http, other.admin(), "Cyra", "cyra-" + UUID.randomUUID() + "@example.org", "CUSTODIAN"));
+        var handler = organization.invite(
+                http, other.admin(), "Hana", "hana-" + UUID.randomUUID() + "@example.org", "HANDLER");
+        var ids = custodians.stream().map(c -> c.id().toString()).toList();
+
+        // refused, and nothing stored
+        assertThat(error(create(http, admin, 4, ids, false), "k")).isEqualTo("error.vault.k");
+        assertThat(error(create(http, admin, 1, ids, false), "k")).isEqualTo("error.vault.single");
+        assertThat(error(create(http, admin, 2, List.of(ids.get(0), ids.get(0)), false), "custodians"))
+                .isEqualTo("error.vault.custodians");
+        assertThat(error(create(http, admin, 2, List.of(ids.get(0), handler.id().toString()), false), "custodians"))
+                .isEqualTo("error.vault.custodians");
+        assertThat(create(http, organization.token(http, handler), 2, ids, false)
+                        .status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM vault WHERE organization_id = ?")
+                        .param(other.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        var created = create(http, admin, 2, ids, false);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("k").asInt()).isEqualTo(2);
+        assertThat(created.json().get("n").asInt()).isEqualTo(3);
+        assertThat(created.json()
+                        .get("custodians")
+                        .valueStream()
+                        .map(c -> c.get("name").asString()))
+                .containsExactly("Cato", "Cleo", "Cyra");
+        assertThat(create(http, admin, 2, ids, false).status()).isEqualTo(409);
+        assertThat(http.get("/api/v1/vault", "Authorization", "Bearer " + organization.token(http, custodians.get(1)))
+                        .json()
+                        .get("fingerprint")
+                        .asString())
+                .isEqualTo(created.json().get("fingerprint").asString());
+        assertThat(http.get("/api/v1/vault", "Authorization", "Bearer " + organization.token(http, handler))
+                        .status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_entry WHERE action = 'vault.created' AND subject = 'vault:v1/2-of-3'"
+                                        + " AND organization_id = ?")
+                        .param(other.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // an identity sealed to the vault
+        var org = new OrganizationId(other.id());
+        var identity = vaults.seal(org, "Mei Chen, mei@example.org".getBytes(StandardCharsets.UTF_8), "identity:test")
+                .orElseThrow();
+        var publicKey = PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
+                .param(other.id())
+                .query(byte[].class)
+                .single());
+
+        // each custodian opens their own share with their own key; the third stays away
+        var context = Vault.context(org, 1);
+        var released = new java.util.ArrayList<VaultShare>();
+        for (var custodian : custodians.subList(0, 2)) {
+            released.add(release(custodian.id(), custodian.password(), org, context));
+        }
+        var single = List.of(released.get(1));
+        assertThatThrownBy(() -> PrivateKey.join(single, publicKey)).isInstanceOf(CryptoException.class);
+        var rebuilt = PrivateKey.join(released, publicKey);
+        assertThat(new String(rebuilt.openSealed(identity.sealed(), "identity:test"), StandardCharsets.UTF_8))
+                .isEqualTo("Mei Chen, mei@example.org");
+        // a custodian's key opens no other custodian's share
+        var share = jdbc.sql(
+                        "SELECT share_index, wrapped FROM vault_share WHERE organization_id = ? AND custodian_id = ?")
+                .params(other.id(), custodians.get(2).id())
+                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getBytes(2)))
+                .single();
+        var first = key(custodians.get(0).id(), custodians.get(0).password());
+        assertThatThrownBy(() -> VaultShare.unwrap(first, share.getKey(), share.getValue(), context))
+                .isInstanceOf(CryptoException.class);
+    }
+
+    @Test
+    void oneCustodianAloneNeedsTheOrganisationsAcceptance() {
+        var http = new Http(port);
+        var other = organization.createOrganization(http, "Small office " + UUID.randomUUID());
+        var admin = organization.token(http, other.admin());
+        var only = organization.invite(
+                http, other.admin(), "Solo", "solo-" + UUID.randomUUID() + "@example.org", "CUSTODIAN");
+        assertThat(error(create(http, admin, 1, List.of(only.id().toString()), false), "k"))
+                .isEqualTo("error.vault.single");
+        var created = create(http, admin, 1, List.of(only.id().toString()), true);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("singleCustodianAccepted").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'vault.created-single-custodian'"
+                                + " AND organization_id = ?")
+                        .param(other.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        var org = new OrganizationId(other.id());
+        var publicKey = PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
+                .param(other.id())
+                .query(byte[].class)
+                .single());
+        var share = release(only.id(), only.password(), org, Vault.context(org, 1));
+        assertThat(PrivateKey.join(List.of(share), publicKey).publicKey().toBytes())
+                .isEqualTo(publicKey.toBytes());
+    }
+
+    /** What a custodian's release does: their private key, opened with their password, opens their share. */
+    private VaultShare release(UUID custodian, String password, OrganizationId organization, String context) {
+        var share = jdbc.sql(
+                        "SELECT share_index, wrapped FROM vault_share WHERE organization_id = ? AND custodian_id = ?")
+                .params(organization.value(), custodian)
+                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getBytes(2)))
+                .single();
+        return VaultShare.unwrap(key(custodian, password), share.getKey(), share.getValue(), context);
+    }
+
+    private PrivateKey key(UUID staff, String password) {
+        var row = jdbc.sql("SELECT password_salt, private_key_by_password FROM staff WHERE id = ?")
+                .param(staff)
+                .query((rs, i) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)})
+                .single();
+        var derived = passwords.derive(password, row[0], new StaffId(staff));
+        return Credentials.openWithPassword(new StaffId(staff), row[1], derived.key());
+    }
+
+    private static Http.Response create(Http http, String token, int k, List<String> custodians, boolean single) {
+        var body = new HashMap<String, Object>();
+        body.put("k", k);
+        body.put("custodians", custodians);
+        body.put("acceptSingleCustodian", single);
+        return http.json("POST", "/api/v1/vault", body, "Authorization", "Bearer " + token);
+    }
+
+    private static String error(Http.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        return response.json().get("errors").get(field).asString();
+    }
+}
