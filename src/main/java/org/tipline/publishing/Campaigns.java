@@ -175,17 +175,20 @@ public class Campaigns {
     }
 
     /**
-     * Follows campaign {@code code} of {@code organization}: counts one view for today and returns
-     * it, so its channel's form can be shown with the code; empty when there is no such campaign.
+     * Follows campaign {@code code} of {@code organization}: counts one view for today when {@code
+     * count}, and returns it, so its channel's form can be shown with the code; empty when there is
+     * no such campaign.
      */
     @Transactional
-    public Optional<Campaign> follow(OrganizationId organization, String code) {
+    public Optional<Campaign> follow(OrganizationId organization, String code, boolean count) {
         if (CampaignCode.parse(code).isEmpty()) {
             return Optional.empty();
         }
         var campaign = store.byCode(organization, code);
-        campaign.ifPresent(found ->
-                store.countView(found.id(), clock.instant().atZone(zone).toLocalDate()));
+        if (count) {
+            campaign.ifPresent(found ->
+                    store.countView(found.id(), clock.instant().atZone(zone).toLocalDate()));
+        }
         return campaign;
     }
 

@@ -136,6 +136,10 @@ class CampaignIntegrationTests {
         var target = followed.header("Location").orElseThrow();
         assertThat(target).endsWith("/r/" + slug + "/" + desk.slug() + "?c=" + code);
         assertThat(views(code)).isEqualTo(before + 1);
+        // a HEAD (a link checker) is answered alike and not counted
+        var checked = http.raw("HEAD", link, "text/plain", new byte[0]);
+        assertThat(checked.status()).isEqualTo(303);
+        assertThat(views(code)).isEqualTo(before + 1);
         assertThat(http.get("/o/" + slug + "/c/no-such-campaign").status()).isEqualTo(404);
         // an encoded slash never reaches the controller (the firewall refuses it)
         assertThat(http.get("/o/" + slug + "/c/..%2F..%2Fetc").status()).isEqualTo(400);

@@ -11,6 +11,7 @@ import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,6 @@ import org.tipline.accounts.Organizations;
 import org.tipline.channels.Channel;
 import org.tipline.channels.Channels;
 import org.tipline.mailbox.ReporterPages;
-import org.tipline.publishing.Campaign;
 import org.tipline.publishing.Campaigns;
 import org.tipline.publishing.Post;
 import org.tipline.publishing.PostImages;
@@ -120,10 +120,12 @@ class PublicAccountController {
                 .flatMap(n -> posts.visible(found.id(), n))
                 .orElseThrow(() -> new NoSuchElementException("No such post"));
         var open = channels.published(found.id());
-        var campaign = campaigns
-                .ofPost(post)
-                .filter(c -> open.stream().anyMatch(channel -> channel.id().equals(c.channel())));
-        var campaignCode = campaign.map(Campaign::code).orElse("");
+        // a post in a campaign leads through the campaign's link, so the reports it brings count there
+        var campaign = campaigns.ofPost(post);
+        var campaignChannel = campaign.flatMap(c -> open.stream()
+                .filter(channel -> channel.id().equals(c.channel()))
+                .findFirst());
+        var campaignCode = campaignChannel.isPresent() ? campaign.orElseThrow().code() : "";
         if (request.checkNotModified(
                 etag(found, open, locale, posts.lastChange(found.id()), "post", number, campaignCode))) {
             return null;
@@ -142,16 +144,8 @@ class PublicAccountController {
                 posts.translations(post).stream()
                         .filter(other -> !other.id().equals(post.id()) && other.visibleAt(now))
                         .toList());
-        // a post in a campaign leads through the campaign's link, so the reports it brings count there
-        model.addAttribute(
-                "channel",
-                campaign.flatMap(c -> open.stream()
-                                .filter(channel -> channel.id().equals(c.channel()))
-                                .findFirst())
-                        .orElseGet(() -> callToAction(post, open)));
-        model.addAttribute(
-                "campaignLink",
-                campaign.map(c -> "/o/" + found.slug() + "/c/" + c.code()).orElse(null));
+        model.addAttribute("channel", campaignChannel.orElseGet(() -> callToAction(post, open)));
+        model.addAttribute("campaignLink", campaignCode.isEmpty() ? null : "/o/" + found.slug() + "/c/" + campaignCode);
         model.addAttribute("channels", open);
         model.addAttribute("prefix", "/r/" + found.slug() + "/");
         pages.safety(model);
@@ -164,11 +158,14 @@ class PublicAccountController {
      * leads on to the campaign's channel form, which carries the code into the report.
      */
     @GetMapping("/o/{organization}/c/{code}")
-    ResponseEntity<Void> campaign(@PathVariable String organization, @PathVariable String code) {
+    ResponseEntity<Void> campaign(
+            @PathVariable String organization, @PathVariable String code, HttpServletRequest request) {
         var found =
                 organizations.bySlug(organization).orElseThrow(() -> new NoSuchElementException("No such campaign"));
-        var campaign =
-                campaigns.follow(found.id(), code).orElseThrow(() -> new NoSuchElementException("No such campaign"));
+        // a HEAD (a link checker, a preview) is answered alike but not counted
+        var campaign = campaigns
+                .follow(found.id(), code, HttpMethod.GET.matches(request.getMethod()))
+                .orElseThrow(() -> new NoSuchElementException("No such campaign"));
         var channel = channels.published(found.id()).stream()
                 .filter(open -> open.id().equals(campaign.channel()))
                 .findFirst();
