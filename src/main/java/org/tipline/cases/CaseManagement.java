@@ -65,6 +65,8 @@ public class CaseManagement {
     private final WebProperties web;
     private final com.github.benmanes.caffeine.cache.@Nullable Cache<OrganizationId, Overview> overviews;
 
+    private final org.tipline.identity.Identities identities;
+
     CaseManagement(
             Cases cases,
             Deadlines deadlines,
@@ -79,7 +81,9 @@ public class CaseManagement {
             ApplicationEventPublisher events,
             Clock clock,
             WebProperties web,
-            CasesProperties properties) {
+            CasesProperties properties,
+            org.tipline.identity.Identities identities) {
+        this.identities = identities;
         this.web = web;
         this.overviews = properties.overviewCache().isZero()
                 ? null
@@ -261,7 +265,8 @@ public class CaseManagement {
                 channels.questionnaire(report.channel(), report.questionnaireVersion()),
                 mailbox.thread(key),
                 openNotes(key, id),
-                links.of(id));
+                links.of(id),
+                identities.given(staff.organization(), aggregate.report()));
     }
 
     /** Returns a case's internal notes, opened with its key. */

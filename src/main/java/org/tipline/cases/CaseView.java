@@ -22,7 +22,8 @@ public record CaseView(
         Questionnaire questionnaire,
         List<Message> thread,
         List<CaseNote> notes,
-        List<CaseLink> links) {
+        List<CaseLink> links,
+        boolean identityInVault) {
     /** Someone who holds the case's key, and whether they are its assignee. */
     public record Member(StaffId id, String name, boolean assignee) {}
 

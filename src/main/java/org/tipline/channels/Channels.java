@@ -511,6 +511,13 @@ public class Channels {
             }
             text(field + ".label", question.label(), 500, true, errors);
             text(field + ".help", question.help(), 2_000, false, errors);
+            if (question.identity() && question.type() == QuestionType.FILES) {
+                // files are sealed with the report; an identity goes to the vault as text
+                errors.put(field + ".identity", "error.question.identity-files");
+            } else if (question.identity() && question.required()) {
+                // reporting stays anonymous unless the reporter chooses otherwise
+                errors.put(field + ".identity", "error.question.identity-required");
+            }
             if (question.type().hasOptions()) {
                 if (question.options().isEmpty() || question.options().size() > 100) {
                     errors.put(field + ".options", "error.options.invalid");

@@ -25,7 +25,9 @@ public record Questionnaire(List<Question> questions, List<Category> categories)
     /**
      * One question. {@code key} names the answer; {@code options} only for choice questions, and
      * an answer is always one of them as written here, whatever language the reporter read them in.
-     * {@code translations} holds the label, help and options in other languages.
+     * {@code translations} holds the label, help and options in other languages. An {@code
+     * identity} question asks who the reporter is or how to reach them: its answer is sealed to the
+     * organisation's identity vault, never with the report, so handlers do not see it.
      */
     public record Question(
             String key,
@@ -34,7 +36,8 @@ public record Questionnaire(List<Question> questions, List<Category> categories)
             String help,
             boolean required,
             List<String> options,
-            Map<String, QuestionText> translations) {
+            Map<String, QuestionText> translations,
+            Boolean identity) {
         public Question {
             java.util.Objects.requireNonNull(type, "A question needs a type");
             key = key == null ? "" : key;
@@ -42,11 +45,13 @@ public record Questionnaire(List<Question> questions, List<Category> categories)
             help = help == null ? "" : help;
             options = options == null ? List.of() : List.copyOf(options);
             translations = translations == null ? Map.of() : Map.copyOf(translations);
+            // questionnaires stored before identity questions existed have no such field
+            identity = Boolean.TRUE.equals(identity);
         }
 
         public Question(
                 String key, QuestionType type, String label, String help, boolean required, List<String> options) {
-            this(key, type, label, help, required, options, Map.of());
+            this(key, type, label, help, required, options, Map.of(), false);
         }
 
         /** Returns the label in {@code lang}, or as written when not translated. */
@@ -213,6 +218,22 @@ public record Questionnaire(List<Question> questions, List<Category> categories)
             throw new InvalidInput(errors);
         }
         return clean;
+    }
+
+    /** Returns the answers among {@code answers} to identity questions: what goes to the vault. */
+    public Map<String, List<String>> identityAnswers(Map<String, List<String>> answers) {
+        var identity = new LinkedHashMap<String, List<String>>();
+        for (var question : questions) {
+            if (question.identity() && answers.containsKey(question.key())) {
+                identity.put(question.key(), answers.get(question.key()));
+            }
+        }
+        return identity;
+    }
+
+    /** Returns whether any question asks who the reporter is. */
+    public boolean asksIdentity() {
+        return questions.stream().anyMatch(Question::identity);
     }
 
     private static boolean isDate(String value) {

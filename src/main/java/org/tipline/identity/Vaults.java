@@ -147,6 +147,16 @@ public class Vaults {
                         new SealedIdentity(vault.version(), vault.publicKey().seal(record, context)));
     }
 
+    /** Returns whether {@code organization} has a vault. */
+    @Transactional(readOnly = true)
+    public boolean exists(OrganizationId organization) {
+        return jdbc.sql("SELECT count(*) FROM vault WHERE organization_id = ?")
+                        .param(organization.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** An identity sealed to a version of the vault. */
     public record SealedIdentity(int version, byte[] sealed) {
         @Override

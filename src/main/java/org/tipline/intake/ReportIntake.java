@@ -14,6 +14,7 @@ import org.tipline.audit.AuditLog;
 import org.tipline.channels.Channel;
 import org.tipline.channels.QuestionType;
 import org.tipline.crypto.Receipt;
+import org.tipline.identity.Identities;
 import org.tipline.mailbox.Mailbox;
 import org.tipline.reports.ReportId;
 import org.tipline.reports.Reports;
@@ -34,6 +35,7 @@ public class ReportIntake {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final SubmitOnce once;
+    private final Identities identities;
 
     ReportIntake(
             StaffDirectory staff,
@@ -41,7 +43,9 @@ public class ReportIntake {
             Mailbox mailbox,
             AuditLog audit,
             ApplicationEventPublisher events,
-            SubmitOnce once) {
+            SubmitOnce once,
+            Identities identities) {
+        this.identities = identities;
         this.once = once;
         this.staff = staff;
         this.reports = reports;
@@ -94,15 +98,22 @@ public class ReportIntake {
         if (recipients.isEmpty()) {
             throw new ChannelUnavailable();
         }
+        // answers to identity questions go to the vault, never with the report
+        var identity = channel.questionnaire().identityAnswers(clean);
+        var sealedWithReport = new java.util.LinkedHashMap<>(clean);
+        identity.keySet().forEach(sealedWithReport::remove);
         var filed = reports.file(new Reports.Filing(
                 channel.organizationId(),
                 channel.id(),
                 channel.questionnaireVersion(),
                 category == null || category.isBlank() ? null : category,
-                clean,
+                sealedWithReport,
                 channel.receiptFormat(),
                 recipients,
                 upload));
+        if (!identity.isEmpty()) {
+            identities.keep(channel.organizationId(), filed.report(), identity);
+        }
         mailbox.create(filed.report(), channel.organizationId());
         audit.record(channel.organizationId(), Actor.REPORTER, new IntakeAudit.Submitted(filed.report()));
         events.publishEvent(new ReportSubmitted(

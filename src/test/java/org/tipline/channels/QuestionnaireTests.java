@@ -114,7 +114,8 @@ class QuestionnaireTests {
                 List.of("Office", "Warehouse"),
                 Map.of(
                         "zh-CN", new Questionnaire.QuestionText("在哪里？", "", List.of("办公室", "仓库")),
-                        "ar", new Questionnaire.QuestionText("", "المبنى.", List.of("مكتب"))));
+                        "ar", new Questionnaire.QuestionText("", "المبنى.", List.of("مكتب"))),
+                false);
         assertThat(question.label("zh-CN")).isEqualTo("在哪里？");
         assertThat(question.help("zh-CN")).isEqualTo("The building.");
         assertThat(question.label("ar")).isEqualTo("Where?");

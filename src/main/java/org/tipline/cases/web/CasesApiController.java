@@ -93,7 +93,8 @@ class CasesApiController {
             @Nullable UUID assignee,
             List<MemberResponse> members,
             List<NoteResponse> notes,
-            List<LinkResponse> links) {}
+            List<LinkResponse> links,
+            boolean identityInVault) {}
 
     record NoteResponse(UUID id, UUID author, String authorName, Instant writtenAt, String body) {}
 
@@ -248,7 +249,8 @@ class CasesApiController {
                                 link.state().name(),
                                 link.kind().name(),
                                 link.mergedInto()))
-                        .toList());
+                        .toList(),
+                view.identityInVault());
     }
 
     @PostMapping("/api/v1/cases/{id}/notes")

@@ -48,9 +48,10 @@ record ChannelForm(
             String help,
             boolean required,
             String options,
-            Map<String, RowText> texts) {
+            Map<String, RowText> texts,
+            boolean identity) {
         static Row blank(String key) {
-            return new Row(key, "", QuestionType.SHORT_TEXT.name(), "", false, "", Map.of());
+            return new Row(key, "", QuestionType.SHORT_TEXT.name(), "", false, "", Map.of(), false);
         }
 
         /** Returns the row's texts in {@code lang}, blank when there are none. */
@@ -88,7 +89,8 @@ record ChannelForm(
                     question.help(),
                     question.required(),
                     String.join("\n", question.options()),
-                    texts));
+                    texts,
+                    question.identity()));
         }
         var categoryTexts = new HashMap<String, String>();
         for (var lang : Languages.SUPPORTED_TAGS) {
@@ -161,7 +163,8 @@ record ChannelForm(
                     text(params.getFirst(prefix + "help")),
                     params.containsKey(prefix + "required"),
                     text(params.getFirst(prefix + "options")),
-                    texts));
+                    texts,
+                    params.containsKey(prefix + "identity")));
         }
         var texts = new HashMap<String, ChannelText>();
         var categoryTexts = new HashMap<String, String>();
@@ -241,7 +244,14 @@ record ChannelForm(
                 }
             });
             questions.add(new Questionnaire.Question(
-                    key, type, row.label().strip(), row.help().strip(), row.required(), options, translations));
+                    key,
+                    type,
+                    row.label().strip(),
+                    row.help().strip(),
+                    row.required(),
+                    options,
+                    translations,
+                    row.identity()));
         }
         var categories = new ArrayList<Questionnaire.Category>();
         var categoryKeys = new HashSet<String>();

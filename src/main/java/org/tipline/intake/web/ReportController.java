@@ -48,6 +48,7 @@ class ReportController {
     private final SubmitOnce once;
     private final ReporterPages pages;
     private final Mailbox mailbox;
+    private final org.tipline.identity.Identities identities;
 
     ReportController(
             Channels channels,
@@ -55,7 +56,9 @@ class ReportController {
             ReportIntake intake,
             SubmitOnce once,
             ReporterPages pages,
-            Mailbox mailbox) {
+            Mailbox mailbox,
+            org.tipline.identity.Identities identities) {
+        this.identities = identities;
         this.mailbox = mailbox;
         this.pages = pages;
         this.channels = channels;
@@ -220,6 +223,9 @@ class ReportController {
         model.addAttribute("errorLinks", errorLinks(channel, errors));
         model.addAttribute("firstFileField", firstFileField(channel));
         model.addAttribute("formToken", once.issueFormToken());
+        // identity questions are asked only where there is a vault to keep the answers from handlers
+        model.addAttribute(
+                "identityOpen", channel.questionnaire().asksIdentity() && identities.canKeep(channel.organizationId()));
         pages.describe(channel, model);
         return "intake/report";
     }

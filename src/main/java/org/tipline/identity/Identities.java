@@ -1,0 +1,78 @@
+package org.tipline.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.reports.ReportId;
+import org.tipline.shared.OrganizationId;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reporters' identities: the answers a reporter gave to a channel's identity questions, sealed to
+ * the organisation's identity vault in the report's own transaction, bound to the report, and
+ * never sealed with the report key, so no handler sees them. Opening one needs k custodians.
+ */
+@Service
+public class Identities {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Vaults vaults;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Identities(Vaults vaults, JdbcClient jdbc, Clock clock) {
+        this.vaults = vaults;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Returns whether {@code organization} has a vault to keep identities in. */
+    @Transactional(readOnly = true)
+    public boolean canKeep(OrganizationId organization) {
+        return vaults.exists(organization);
+    }
+
+    /**
+     * Seals {@code answers} (question key → values) to the organisation's vault as the identity of
+     * the reporter of {@code report}; part of the submission's transaction.
+     *
+     * @throws IdentityUnprotected if the organisation has no vault; the submission must not commit
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void keep(OrganizationId organization, ReportId report, Map<String, List<String>> answers) {
+        var record = JSON.writeValueAsString(answers).getBytes(StandardCharsets.UTF_8);
+        var sealed = vaults.seal(organization, record, context(report)).orElseThrow(IdentityUnprotected::new);
+        jdbc.sql("""
+                        INSERT INTO reporter_identity (report_id, organization_id, vault_version, sealed, created_at)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(
+                        report.value(),
+                        organization.value(),
+                        sealed.version(),
+                        sealed.sealed(),
+                        Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Returns whether the reporter of {@code report} gave an identity, kept in the vault. */
+    @Transactional(readOnly = true)
+    public boolean given(OrganizationId organization, ReportId report) {
+        return jdbc.sql("SELECT count(*) FROM reporter_identity WHERE organization_id = ? AND report_id = ?")
+                        .params(organization.value(), report.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** What an identity record of {@code report} is sealed under, so it opens for no other report. */
+    public static String context(ReportId report) {
+        return "report:" + report + ":identity";
+    }
+}

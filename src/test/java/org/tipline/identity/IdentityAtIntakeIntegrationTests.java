@@ -1,0 +1,221 @@
+package org.tipline.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tipline.accounts.internal.Credentials;
+import org.tipline.crypto.CryptoException;
+import org.tipline.crypto.PasswordKeys;
+import org.tipline.crypto.PrivateKey;
+import org.tipline.crypto.PublicKey;
+import org.tipline.crypto.VaultShare;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.StaffId;
+import org.tipline.support.Http;
+import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestOrganization;
+
+/**
+ * Identity questions: a reporter's name and contact go to the vault, not with the report; the
+ * handler sees the report without them and a note that they are in the vault; two custodians open
+ * them, bound to that report. Without a vault the form does not ask, and a report that sends them
+ * anyway stores nothing. Identity questions can be neither required nor file questions.
+ */
+@IntegrationTest
+class IdentityAtIntakeIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestOrganization organization;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordKeys passwords;
+
+    @Test
+    void aReportersIdentityGoesToTheVaultAndNotToTheHandler() {
+        var http = new Http(port);
+        var other = organization.createOrganization(http, "Sealed names " + UUID.randomUUID());
+        var admin = organization.token(http, other.admin());
+        var handler = organization.invite(
+                http, other.admin(), "Hugo", "hugo-" + UUID.randomUUID() + "@example.org", "HANDLER");
+        var custodians = List.of(
+                organization.invite(
+                        http, other.admin(), "Ines", "ines-" + UUID.randomUUID() + "@example.org", "CUSTODIAN"),
+                organization.invite(
+                        http, other.admin(), "Ivo", "ivo-" + UUID.randomUUID() + "@example.org", "CUSTODIAN"));
+
+        // identity questions may not be required nor ask for files
+        assertThat(channel(http, admin, "bad-required", handler.id(), true, "SHORT_TEXT")
+                        .json()
+                        .get("errors")
+                        .get("questions[1].identity")
+                        .asString())
+                .isEqualTo("error.question.identity-required");
+        assertThat(channel(http, admin, "bad-files", handler.id(), false, "FILES")
+                        .json()
+                        .get("errors")
+                        .get("questions[1].identity")
+                        .asString())
+                .isEqualTo("error.question.identity-files");
+        var created = channel(http, admin, "named", handler.id(), false, "SHORT_TEXT");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var path = "/api/v1/organizations/" + other.slug() + "/channels/named/reports";
+
+        // no vault yet: the form does not ask, and sending it anyway stores nothing
+        var form = http.get("/r/" + other.slug() + "/named").html();
+        assertThat(form.select("[name=answers.name]")).isEmpty();
+        var reports = jdbc.sql("SELECT count(*) FROM report").query(Long.class).single();
+        var refused = http.json(
+                "POST", path, Map.of("answers", Map.of("what", "Bribes at the depot", "name", "Zhang Wei 4711")));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body()).doesNotContain("Zhang");
+        assertThat(jdbc.sql("SELECT count(*) FROM report").query(Long.class).single())
+                .isEqualTo(reports);
+        assertThat(http.json("POST", path, Map.of("answers", Map.of("what", "Without a name")))
+                        .status())
+                .isEqualTo(201);
+
+        var vault = http.json(
+                "POST",
+                "/api/v1/vault",
+                Map.of(
+                        "k",
+                        2,
+                        "custodians",
+                        custodians.stream().map(c -> c.id().toString()).toList()),
+                "Authorization",
+                "Bearer " + admin);
+        assertThat(vault.status()).as(vault.body()).isEqualTo(201);
+        form = http.get("/r/" + other.slug() + "/named").html();
+        assertThat(form.select("[name=answers.name]")).hasSize(1);
+        assertThat(form.select(".identity-note").text()).contains("vault");
+
+        // a second later, so the handler's newest case is this one
+        organization.advanceClock(java.time.Duration.ofSeconds(1));
+        var sent = http.json(
+                "POST", path, Map.of("answers", Map.of("what", "Bribes at the depot", "name", "Zhang Wei 4711")));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+
+        // the handler's case has the report without the name, and says where it is
+        var handlerToken = organization.token(http, handler);
+        var cases = http.get("/api/v1/cases", "Authorization", "Bearer " + handlerToken)
+                .json()
+                .get("cases");
+        var caseId = cases.get(0).get("id").asString();
+        var opened = http.get("/api/v1/cases/" + caseId, "Authorization", "Bearer " + handlerToken);
+        assertThat(opened.json().get("answers").get("what").get(0).asString()).isEqualTo("Bribes at the depot");
+        assertThat(opened.json().get("answers").has("name")).isFalse();
+        assertThat(opened.json().get("identityInVault").asBoolean()).isTrue();
+        assertThat(opened.body()).doesNotContain("Zhang");
+        var page = new Http(port);
+        organization.logInThroughPage(page, handler);
+        var casePage = page.get("/cases/" + caseId).html();
+        assertThat(casePage.select("#identity-in-vault").text()).isNotBlank();
+        assertThat(casePage.text()).doesNotContain("Zhang");
+
+        // two custodians open it, bound to this report only
+        var row = jdbc.sql("""
+                        SELECT i.report_id, i.sealed FROM reporter_identity i
+                        WHERE i.organization_id = ?""")
+                .param(other.id())
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getBytes(2)))
+                .single();
+        var org = new OrganizationId(other.id());
+        var publicKey = PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
+                .param(other.id())
+                .query(byte[].class)
+                .single());
+        var shares = new ArrayList<VaultShare>();
+        for (var custodian : custodians) {
+            shares.add(release(custodian.id(), custodian.password(), org));
+        }
+        var vaultKey = PrivateKey.join(shares, publicKey);
+        var record = new String(
+                vaultKey.openSealed(row.getValue(), "report:" + row.getKey() + ":identity"), StandardCharsets.UTF_8);
+        assertThat(record).contains("Zhang Wei 4711");
+        assertThatThrownBy(() -> vaultKey.openSealed(row.getValue(), "report:" + UUID.randomUUID() + ":identity"))
+                .isInstanceOf(CryptoException.class);
+    }
+
+    private Http.Response channel(Http http, String admin, String slug, UUID handler, boolean required, String type) {
+        var questions = List.of(
+                Map.of(
+                        "key",
+                        "what",
+                        "type",
+                        "LONG_TEXT",
+                        "label",
+                        "What happened?",
+                        "help",
+                        "",
+                        "required",
+                        true,
+                        "options",
+                        List.of()),
+                new HashMap<String, Object>(Map.of(
+                        "key",
+                        "name",
+                        "type",
+                        type,
+                        "label",
+                        "Your name (optional)",
+                        "help",
+                        "",
+                        "required",
+                        required,
+                        "options",
+                        List.of(),
+                        "identity",
+                        true)));
+        return http.json(
+                "POST",
+                "/api/v1/admin/channels",
+                Map.of(
+                        "slug",
+                        slug,
+                        "name",
+                        "Channel " + slug,
+                        "publicText",
+                        "Tell us.",
+                        "receiptFormat",
+                        "LETTERS",
+                        "questionnaire",
+                        Map.of("questions", questions, "categories", List.of()),
+                        "recipients",
+                        List.of(handler)),
+                "Authorization",
+                "Bearer " + admin);
+    }
+
+    private VaultShare release(UUID custodian, String password, OrganizationId organization) {
+        var share = jdbc.sql(
+                        "SELECT share_index, wrapped FROM vault_share WHERE organization_id = ? AND custodian_id = ?")
+                .params(organization.value(), custodian)
+                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getBytes(2)))
+                .single();
+        var staff = jdbc.sql("SELECT password_salt, private_key_by_password FROM staff WHERE id = ?")
+                .param(custodian)
+                .query((rs, i) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)})
+                .single();
+        var key = Credentials.openWithPassword(
+                new StaffId(custodian),
+                staff[1],
+                passwords.derive(password, staff[0], new StaffId(custodian)).key());
+        return VaultShare.unwrap(key, share.getKey(), share.getValue(), Vault.context(organization, 1));
+    }
+}
