@@ -302,6 +302,7 @@ class PagesBrowserTests {
                         "/audit",
                         "/account",
                         "/organization",
+                        "/vault",
                         "/policies",
                         "/policies/" + firstPolicy,
                         "/notifications",

@@ -165,6 +165,70 @@ class VaultIntegrationTests {
                 .isEqualTo(publicKey.toBytes());
     }
 
+    @Test
+    void anAdminCreatesTheVaultOnItsPageAndCustodiansSeeWhoHoldsIt() {
+        var http = new Http(port);
+        var other = organization.createOrganization(http, "Page vault " + UUID.randomUUID());
+        var first = organization.invite(
+                http, other.admin(), "Pia", "pia-" + UUID.randomUUID() + "@example.org", "CUSTODIAN");
+        var second = organization.invite(
+                http, other.admin(), "Pax", "pax-" + UUID.randomUUID() + "@example.org", "CUSTODIAN");
+        var handler =
+                organization.invite(http, other.admin(), "Hal", "hal-" + UUID.randomUUID() + "@example.org", "HANDLER");
+        var page = new Http(port);
+        organization.logInThroughPage(page, other.admin());
+        var form = page.get("/vault").html();
+        assertThat(form.select("nav a[href=/vault]")).isNotEmpty();
+        assertThat(form.select("input[name=custodians]").eachAttr("value"))
+                .containsExactlyInAnyOrder(first.id().toString(), second.id().toString());
+        var csrf = form.selectFirst("form[action=/vault] input[name=_csrf]").val();
+        var alone = page.form(
+                "/vault",
+                Map.of("_csrf", csrf, "k", "1", "custodians", first.id().toString()));
+        assertThat(alone.status()).isEqualTo(422);
+        assertThat(alone.html().select("#k[aria-invalid=true]")).hasSize(1);
+        assertThat(alone.html().select("input[name=custodians][checked]").eachAttr("value"))
+                .containsExactly(first.id().toString());
+        var tooMany = page.form(
+                "/vault",
+                Map.of("_csrf", csrf, "k", "3", "custodians", first.id().toString()));
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(jdbc.sql("SELECT count(*) FROM vault WHERE organization_id = ?")
+                        .param(other.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        var created = page.form(
+                "/vault",
+                Map.of(
+                        "_csrf",
+                        csrf,
+                        "k",
+                        "2",
+                        "custodians",
+                        List.of(first.id().toString(), second.id().toString())));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        var shown = page.get("/vault?created").html();
+        assertThat(shown.select("#vault-threshold").text()).contains("2", "2");
+        assertThat(shown.select("#vault-custodians td").eachText()).contains("Pia", "Pax");
+        assertThat(shown.select("form[action=/vault]")).isEmpty();
+
+        var custodianPage = new Http(port);
+        organization.logInThroughPage(custodianPage, second);
+        assertThat(custodianPage
+                        .get("/vault")
+                        .html()
+                        .select("#vault-custodians td")
+                        .eachText())
+                .contains("Pia", "Pax");
+        var handlerPage = new Http(port);
+        organization.logInThroughPage(handlerPage, handler);
+        assertThat(handlerPage.get("/vault").status()).isEqualTo(403);
+        assertThat(handlerPage.get("/cases").html().select("nav a[href=/vault]"))
+                .isEmpty();
+    }
+
     /** What a custodian's release does: their private key, opened with their password, opens their share. */
     private VaultShare release(UUID custodian, String password, OrganizationId organization, String context) {
         var share = jdbc.sql(

@@ -26,7 +26,13 @@ class StaffNavigation {
     private static final Duration ALERT_WINDOW = Duration.ofDays(30);
 
     /** The header's view of the current staff member. */
-    record View(String displayName, boolean admin, boolean editor, boolean operator, SingletonSupplier<Long> alerts) {
+    record View(
+            String displayName,
+            boolean admin,
+            boolean editor,
+            boolean custodian,
+            boolean operator,
+            SingletonSupplier<Long> alerts) {
 
         /** How many integrity alerts the header shows; counted on first use. */
         public long integrityAlerts() {
@@ -53,6 +59,7 @@ class StaffNavigation {
                     staff.displayName(),
                     admin,
                     principal.has(Role.EDITOR),
+                    principal.has(Role.CUSTODIAN),
                     principal.has(Role.OPERATOR),
                     SingletonSupplier.of(() -> admin ? audit.countAlerts(principal.organization(), since) : 0L));
         }

@@ -1,0 +1,94 @@
+package org.tipline.identity.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tipline.accounts.StaffDirectory;
+import org.tipline.identity.Vaults;
+import org.tipline.shared.InvalidInput;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
+
+/**
+ * The identity vault's page: who holds its shares and how many open it, for admins and custodians;
+ * for an admin of an organisation without one, the form that creates it. Works without script.
+ */
+@Controller
+class VaultController {
+
+    private final Vaults vaults;
+    private final StaffDirectory staff;
+
+    VaultController(Vaults vaults, StaffDirectory staff) {
+        this.vaults = vaults;
+        this.staff = staff;
+    }
+
+    @GetMapping("/vault")
+    String page(@AuthenticationPrincipal StaffPrincipal viewer, Model model) {
+        return render(viewer, model, Map.of(), 2, List.of(), false);
+    }
+
+    @PostMapping("/vault")
+    String create(
+            @AuthenticationPrincipal StaffPrincipal admin,
+            @RequestParam(required = false) @Nullable String k,
+            @RequestParam(name = "custodians", required = false) @Nullable List<String> custodians,
+            @RequestParam(required = false) @Nullable String acceptSingleCustodian,
+            Model model,
+            HttpServletResponse response) {
+        var chosen = custodians == null ? List.<String>of() : custodians;
+        var threshold = 0;
+        try {
+            threshold = Integer.parseInt(k == null ? "" : k.strip());
+        } catch (NumberFormatException e) {
+            // zero is refused below as "not between 1 and n"
+        }
+        try {
+            var ids =
+                    chosen.stream().map(id -> new StaffId(UUID.fromString(id))).toList();
+            vaults.create(admin, threshold, ids, acceptSingleCustodian != null);
+            return "redirect:/vault?created";
+        } catch (IllegalArgumentException | InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            var errors = e instanceof InvalidInput invalid
+                    ? invalid.fieldErrors()
+                    : Map.of("custodians", "error.vault.custodians");
+            return render(admin, model, errors, threshold, chosen, acceptSingleCustodian != null);
+        }
+    }
+
+    private String render(
+            StaffPrincipal viewer,
+            Model model,
+            Map<String, String> errors,
+            int k,
+            List<String> chosen,
+            boolean single) {
+        var vault = vaults.get(viewer);
+        model.addAttribute("vault", vault.orElse(null));
+        model.addAttribute("admin", viewer.has(Role.ADMIN));
+        model.addAttribute("errors", errors);
+        model.addAttribute("k", k);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("single", single);
+        model.addAttribute(
+                "candidates",
+                vault.isPresent() || !viewer.has(Role.ADMIN)
+                        ? List.of()
+                        : staff.members(viewer.organization()).stream()
+                                .filter(member -> member.roles().contains(Role.CUSTODIAN))
+                                .toList());
+        return "identity/vault";
+    }
+}
