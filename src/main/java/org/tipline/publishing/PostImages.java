@@ -139,12 +139,8 @@ public class PostImages {
     /** Returns the file of image {@code id} at {@code width}, if its post is visible now. */
     @Transactional(readOnly = true)
     public java.util.Optional<File> publicFile(OrganizationId organization, UUID id, int width) {
-        var now = clock.instant();
-        return images.find(organization, id)
-                .filter(image -> posts.find(organization, image.post())
-                        .filter(post -> post.visibleAt(now))
-                        .isPresent())
-                .flatMap(image -> images.file(organization, id, width))
+        // one statement: the file, if its post is visible (a post row with its text is not read)
+        return images.publicFile(organization, id, width, clock.instant())
                 .map(file -> new File(file.contentType(), file.bytes()));
     }
 

@@ -201,6 +201,19 @@ class PostImagesIntegrationTests {
                         .single())
                 .isZero();
 
+        // a withdrawn post's images go with it
+        var secondPanel = "/o/" + slug + "/images/" + panels.get(1).get("id").asString() + "/480";
+        assertThat(http.get(secondPanel).status()).isEqualTo(200);
+        var current = http.get("/api/v1/posts/" + id, bearer(token)).json();
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/posts/" + id + "/withdraw",
+                                Map.of("version", current.get("version").asLong()),
+                                bearer(token))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get(secondPanel).status()).isEqualTo(404);
+
         // another organisation's editor reaches none of it
         var other = organization.createOrganization(http, "Elsewhere " + UUID.randomUUID());
         var stranger = organization.invite(

@@ -114,6 +114,19 @@ public class ImageStore {
                 .optional();
     }
 
+    /** Returns the file of image {@code id} at {@code width} if its post is published and due at {@code now}. */
+    public Optional<File> publicFile(OrganizationId organization, UUID id, int width, java.time.Instant now) {
+        return jdbc.sql("""
+                        SELECT f.content_type, f.bytes FROM post_image_file f
+                        JOIN post_image i ON i.id = f.image_id
+                        JOIN post p ON p.id = i.post_id
+                        WHERE i.organization_id = ? AND f.image_id = ? AND f.width = ?
+                          AND p.status = 'PUBLISHED' AND p.published_at <= ?""")
+                .params(organization.value(), id, width, Timestamp.from(now))
+                .query((rs, row) -> new File(rs.getString("content_type"), rs.getBytes("bytes")))
+                .optional();
+    }
+
     private static PostImage image(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         var widths = Arrays.stream((Integer[]) rs.getArray("widths").getArray()).toList();
         return new PostImage(
