@@ -26,8 +26,10 @@ public class Identities {
     private final Vaults vaults;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.tipline.audit.AuditLog audit;
 
-    Identities(Vaults vaults, JdbcClient jdbc, Clock clock) {
+    Identities(Vaults vaults, JdbcClient jdbc, Clock clock, org.tipline.audit.AuditLog audit) {
+        this.audit = audit;
         this.vaults = vaults;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -59,6 +61,48 @@ public class Identities {
                         sealed.sealed(),
                         Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** The longest answer a reporter gives about themselves later. */
+    public static final int LATER_LIMIT = 1_000;
+
+    /**
+     * Seals what a reporter gives about themselves after sending an anonymous report (from the
+     * follow-up page): they become confidential. Once given, an identity is never replaced or taken
+     * back from here.
+     *
+     * @throws InvalidInput if nothing is given, or an answer is too long or holds control characters
+     * @throws IdentityUnprotected if the organisation has no vault
+     * @throws IdentityAlreadyGiven if the report's reporter gave an identity before
+     */
+    @Transactional
+    public void giveLater(OrganizationId organization, ReportId report, Map<String, String> answers) {
+        var given = new java.util.LinkedHashMap<String, List<String>>();
+        var errors = new java.util.HashMap<String, String>();
+        answers.forEach((key, value) -> {
+            var text = value.strip();
+            if (text.length() > LATER_LIMIT || text.codePoints().anyMatch(Character::isISOControl)) {
+                errors.put("answers." + key, "error.too-long");
+            } else if (!text.isEmpty()) {
+                given.put(key, List.of(text));
+            }
+        });
+        if (errors.isEmpty() && given.isEmpty()) {
+            errors.put("answers", "error.identity.empty");
+        }
+        if (!errors.isEmpty()) {
+            throw new org.tipline.shared.InvalidInput(errors);
+        }
+        // one identity per report: the report's row locks out a second giving at the same time
+        jdbc.sql("SELECT id FROM report WHERE id = ? FOR UPDATE")
+                .param(report.value())
+                .query((rs, i) -> 1)
+                .optional();
+        if (given(organization, report)) {
+            throw new IdentityAlreadyGiven();
+        }
+        keep(organization, report, given);
+        audit.record(organization, org.tipline.audit.Actor.REPORTER, new IdentityAudit.IdentityGiven(report));
     }
 
     /** Returns whether the reporter of {@code report} gave an identity, kept in the vault. */

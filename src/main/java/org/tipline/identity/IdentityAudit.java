@@ -15,4 +15,15 @@ public sealed interface IdentityAudit extends AuditEvent {
             return "vault:v" + version + "/" + k + "-of-" + n;
         }
     }
+
+    /** A reporter gave their identity after sending an anonymous report; it was sealed to the vault. */
+    record IdentityGiven(org.tipline.reports.ReportId report) implements IdentityAudit {
+        public String action() {
+            return "identity.given";
+        }
+
+        public String subject() {
+            return "report:" + report;
+        }
+    }
 }

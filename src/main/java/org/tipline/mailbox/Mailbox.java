@@ -35,6 +35,25 @@ import org.tipline.shared.TooManyRequests;
 @Service
 public class Mailbox {
 
+    /** The cookie that carries a reporter's follow-up visit (path {@code /followup}). */
+    public static final String VISIT_COOKIE = "tipline_followup";
+
+    /**
+     * Returns the visit cookie's value in {@code request}, if it sent one; for pages under {@code
+     * /followup} that other modules serve.
+     */
+    public static @Nullable String visitCookie(jakarta.servlet.http.HttpServletRequest request) {
+        var cookies = request.getCookies();
+        if (cookies != null) {
+            for (var cookie : cookies) {
+                if (VISIT_COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The longest message a reporter or handler may write. */
     public static final int MESSAGE_LIMIT = 100_000;
 

@@ -130,6 +130,11 @@ class PagesBrowserTests {
                     driver.findElement(By.cssSelector("button[type=submit]")).click();
                     assertThat(driver.findElement(By.id("status")).getText()).isNotBlank();
                     browser.check("followup");
+                    // the page to give a name later (this organisation has no vault: it says so)
+                    driver.findElement(By.id("give-identity")).click();
+                    assertThat(driver.findElement(By.id("identity-no-vault")).getText())
+                            .isNotBlank();
+                    browser.check("followup-identity");
                 }
             }
         }

@@ -152,6 +152,104 @@ class IdentityAtIntakeIntegrationTests {
                 .isInstanceOf(CryptoException.class);
     }
 
+    @Test
+    void anAnonymousReporterGivesTheirNameLaterFromTheFollowUpPage() {
+        var http = new Http(port);
+        var other = organization.createOrganization(http, "Later names " + UUID.randomUUID());
+        var admin = organization.token(http, other.admin());
+        var custodians = List.of(
+                organization.invite(
+                        http, other.admin(), "Kai", "kai-" + UUID.randomUUID() + "@example.org", "CUSTODIAN"),
+                organization.invite(
+                        http, other.admin(), "Kim", "kim-" + UUID.randomUUID() + "@example.org", "CUSTODIAN"));
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/vault",
+                                Map.of(
+                                        "k",
+                                        2,
+                                        "custodians",
+                                        custodians.stream()
+                                                .map(c -> c.id().toString())
+                                                .toList()),
+                                "Authorization",
+                                "Bearer " + admin)
+                        .status())
+                .isEqualTo(201);
+        // the organisation's default channel asks nothing about the reporter
+        var receipt = http.json(
+                        "POST",
+                        "/api/v1/organizations/" + other.slug() + "/channels/report/reports",
+                        Map.of("answers", Map.of("subject", "Fake invoices", "description", "Since March")))
+                .json()
+                .get("receipt")
+                .asString();
+
+        var reporter = new Http(port);
+        assertThat(reporter.get("/followup/identity").status()).isEqualTo(302);
+        assertThat(reporter.form("/followup", Map.of("receipt", receipt)).status())
+                .isEqualTo(302);
+        assertThat(reporter.get("/followup").html().select("#give-identity")).hasSize(1);
+        var form = reporter.get("/followup/identity").html();
+        assertThat(form.select("input[name=answers.name], textarea[name=answers.contact]"))
+                .hasSize(2);
+        assertThat(form.select("script")).isEmpty();
+        var token = form.selectFirst("input[name=_token]").val();
+        var empty = reporter.form("/followup/identity", Map.of("_token", token, "answers.name", " "));
+        assertThat(empty.status()).isEqualTo(422);
+        var forged = reporter.form("/followup/identity", Map.of("_token", "forged", "answers.name", "Li Na 2231"));
+        assertThat(forged.status()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT count(*) FROM reporter_identity WHERE organization_id = ?")
+                        .param(other.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        var given = reporter.form(
+                "/followup/identity",
+                Map.of("_token", token, "answers.name", "Li Na 2231", "answers.contact", "Signal +86 139 0000 2231"));
+        assertThat(given.status()).isEqualTo(302);
+        var after = reporter.get("/followup/identity").html();
+        assertThat(after.select("#identity-given")).hasSize(1);
+        assertThat(after.select("form[action=/followup/identity]")).isEmpty();
+        assertThat(after.text()).doesNotContain("Li Na");
+        assertThat(reporter.form("/followup/identity", Map.of("_token", token, "answers.name", "Someone else"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'identity.given' AND actor = 'reporter'"
+                                + " AND organization_id = ?")
+                        .param(other.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // the handler (the admin receives the default channel) sees that it is in the vault, not what it is
+        var cases = http.get("/api/v1/cases", "Authorization", "Bearer " + admin)
+                .json()
+                .get("cases");
+        var opened = http.get("/api/v1/cases/" + cases.get(0).get("id").asString(), "Authorization", "Bearer " + admin);
+        assertThat(opened.json().get("identityInVault").asBoolean()).isTrue();
+        assertThat(opened.body()).doesNotContain("Li Na");
+
+        var row = jdbc.sql("SELECT report_id, sealed FROM reporter_identity WHERE organization_id = ?")
+                .param(other.id())
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getBytes(2)))
+                .single();
+        var org = new OrganizationId(other.id());
+        var publicKey = PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
+                .param(other.id())
+                .query(byte[].class)
+                .single());
+        var shares = new ArrayList<VaultShare>();
+        for (var custodian : custodians) {
+            shares.add(release(custodian.id(), custodian.password(), org));
+        }
+        var record = new String(
+                PrivateKey.join(shares, publicKey).openSealed(row.getValue(), "report:" + row.getKey() + ":identity"),
+                StandardCharsets.UTF_8);
+        assertThat(record).contains("Li Na 2231", "Signal +86 139 0000 2231");
+    }
+
     private Http.Response channel(Http http, String admin, String slug, UUID handler, boolean required, String type) {
         var questions = List.of(
                 Map.of(

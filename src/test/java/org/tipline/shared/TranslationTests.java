@@ -41,6 +41,7 @@ class TranslationTests {
             collect(Path.of("src/main/resources/templates", folder), TEMPLATE_KEY, used);
         }
         collect(Path.of("src/main/resources/templates/error.html"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/resources/templates/identity/confidential.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/layout.html"), TEMPLATE_KEY, used);
         // staff navigation is not on reporter pages
         used.removeIf(key -> key.startsWith("nav.")
@@ -56,6 +57,8 @@ class TranslationTests {
                 "error.date.invalid",
                 "error.files.unexpected",
                 "error.channel.unavailable",
+                "error.identity.empty",
+                "error.identity.given",
                 "error.upload.too-large",
                 "error.upload.too-many-parts",
                 "error.upload.too-many-files",

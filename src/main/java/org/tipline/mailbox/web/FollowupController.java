@@ -1,6 +1,5 @@
 package org.tipline.mailbox.web;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ import org.tipline.shared.TooManyRequests;
 @Controller
 class FollowupController {
 
-    static final String COOKIE = "tipline_followup";
+    static final String COOKIE = Mailbox.VISIT_COOKIE;
 
     private final Mailbox mailbox;
     private final Uploads uploads;
@@ -192,14 +191,6 @@ class FollowupController {
     }
 
     private static @Nullable String cookie(HttpServletRequest request) {
-        var cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName())) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+        return Mailbox.visitCookie(request);
     }
 }
