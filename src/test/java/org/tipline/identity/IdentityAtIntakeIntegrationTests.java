@@ -13,16 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tipline.accounts.internal.Credentials;
 import org.tipline.crypto.CryptoException;
-import org.tipline.crypto.PasswordKeys;
 import org.tipline.crypto.PrivateKey;
-import org.tipline.crypto.PublicKey;
 import org.tipline.crypto.VaultShare;
 import org.tipline.shared.OrganizationId;
-import org.tipline.shared.StaffId;
 import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestCustodians;
 import org.tipline.support.TestOrganization;
 
 /**
@@ -44,7 +41,7 @@ class IdentityAtIntakeIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    PasswordKeys passwords;
+    TestCustodians custodianKeys;
 
     @Test
     void aReportersIdentityGoesToTheVaultAndNotToTheHandler() {
@@ -136,13 +133,10 @@ class IdentityAtIntakeIntegrationTests {
                 .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getBytes(2)))
                 .single();
         var org = new OrganizationId(other.id());
-        var publicKey = PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
-                .param(other.id())
-                .query(byte[].class)
-                .single());
+        var publicKey = custodianKeys.vaultKey(other.id());
         var shares = new ArrayList<VaultShare>();
         for (var custodian : custodians) {
-            shares.add(release(custodian.id(), custodian.password(), org));
+            shares.add(custodianKeys.release(custodian, other.id(), Vault.context(org, 1)));
         }
         var vaultKey = PrivateKey.join(shares, publicKey);
         var record = new String(
@@ -236,13 +230,10 @@ class IdentityAtIntakeIntegrationTests {
                 .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getBytes(2)))
                 .single();
         var org = new OrganizationId(other.id());
-        var publicKey = PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
-                .param(other.id())
-                .query(byte[].class)
-                .single());
+        var publicKey = custodianKeys.vaultKey(other.id());
         var shares = new ArrayList<VaultShare>();
         for (var custodian : custodians) {
-            shares.add(release(custodian.id(), custodian.password(), org));
+            shares.add(custodianKeys.release(custodian, other.id(), Vault.context(org, 1)));
         }
         var record = new String(
                 PrivateKey.join(shares, publicKey).openSealed(row.getValue(), "report:" + row.getKey() + ":identity"),
@@ -298,22 +289,5 @@ class IdentityAtIntakeIntegrationTests {
                         List.of(handler)),
                 "Authorization",
                 "Bearer " + admin);
-    }
-
-    private VaultShare release(UUID custodian, String password, OrganizationId organization) {
-        var share = jdbc.sql(
-                        "SELECT share_index, wrapped FROM vault_share WHERE organization_id = ? AND custodian_id = ?")
-                .params(organization.value(), custodian)
-                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getBytes(2)))
-                .single();
-        var staff = jdbc.sql("SELECT password_salt, private_key_by_password FROM staff WHERE id = ?")
-                .param(custodian)
-                .query((rs, i) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)})
-                .single();
-        var key = Credentials.openWithPassword(
-                new StaffId(custodian),
-                staff[1],
-                passwords.derive(password, staff[0], new StaffId(custodian)).key());
-        return VaultShare.unwrap(key, share.getKey(), share.getValue(), Vault.context(organization, 1));
     }
 }

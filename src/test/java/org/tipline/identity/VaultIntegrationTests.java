@@ -12,16 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tipline.accounts.internal.Credentials;
 import org.tipline.crypto.CryptoException;
-import org.tipline.crypto.PasswordKeys;
 import org.tipline.crypto.PrivateKey;
-import org.tipline.crypto.PublicKey;
 import org.tipline.crypto.VaultShare;
 import org.tipline.shared.OrganizationId;
-import org.tipline.shared.StaffId;
 import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestCustodians;
 import org.tipline.support.TestOrganization;
 
 /**
@@ -46,7 +43,7 @@ class VaultIntegrationTests {
     Vaults vaults;
 
     @Autowired
-    PasswordKeys passwords;
+    TestCustodians custodianKeys;
 
     @Test
     void twoOfThreeCustodiansOpenAnIdentityAndOneCannot() {
@@ -110,16 +107,13 @@ class VaultIntegrationTests {
         var org = new OrganizationId(other.id());
         var identity = vaults.seal(org, "Mei Chen, mei@example.org".getBytes(StandardCharsets.UTF_8), "identity:test")
                 .orElseThrow();
-        var publicKey = PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
-                .param(other.id())
-                .query(byte[].class)
-                .single());
+        var publicKey = custodianKeys.vaultKey(other.id());
 
         // each custodian opens their own share with their own key; the third stays away
         var context = Vault.context(org, 1);
         var released = new java.util.ArrayList<VaultShare>();
         for (var custodian : custodians.subList(0, 2)) {
-            released.add(release(custodian.id(), custodian.password(), org, context));
+            released.add(custodianKeys.release(custodian, other.id(), context));
         }
         var single = List.of(released.get(1));
         assertThatThrownBy(() -> PrivateKey.join(single, publicKey)).isInstanceOf(CryptoException.class);
@@ -127,12 +121,8 @@ class VaultIntegrationTests {
         assertThat(new String(rebuilt.openSealed(identity.sealed(), "identity:test"), StandardCharsets.UTF_8))
                 .isEqualTo("Mei Chen, mei@example.org");
         // a custodian's key opens no other custodian's share
-        var share = jdbc.sql(
-                        "SELECT share_index, wrapped FROM vault_share WHERE organization_id = ? AND custodian_id = ?")
-                .params(other.id(), custodians.get(2).id())
-                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getBytes(2)))
-                .single();
-        var first = key(custodians.get(0).id(), custodians.get(0).password());
+        var share = custodianKeys.sealedShare(other.id(), custodians.get(2).id());
+        var first = custodianKeys.key(custodians.get(0).id(), custodians.get(0).password());
         assertThatThrownBy(() -> VaultShare.unwrap(first, share.getKey(), share.getValue(), context))
                 .isInstanceOf(CryptoException.class);
     }
@@ -156,11 +146,8 @@ class VaultIntegrationTests {
                         .single())
                 .isEqualTo(1);
         var org = new OrganizationId(other.id());
-        var publicKey = PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
-                .param(other.id())
-                .query(byte[].class)
-                .single());
-        var share = release(only.id(), only.password(), org, Vault.context(org, 1));
+        var publicKey = custodianKeys.vaultKey(other.id());
+        var share = custodianKeys.release(only, other.id(), Vault.context(org, 1));
         assertThat(PrivateKey.join(List.of(share), publicKey).publicKey().toBytes())
                 .isEqualTo(publicKey.toBytes());
     }
@@ -227,25 +214,6 @@ class VaultIntegrationTests {
         assertThat(handlerPage.get("/vault").status()).isEqualTo(403);
         assertThat(handlerPage.get("/cases").html().select("nav a[href=/vault]"))
                 .isEmpty();
-    }
-
-    /** What a custodian's release does: their private key, opened with their password, opens their share. */
-    private VaultShare release(UUID custodian, String password, OrganizationId organization, String context) {
-        var share = jdbc.sql(
-                        "SELECT share_index, wrapped FROM vault_share WHERE organization_id = ? AND custodian_id = ?")
-                .params(organization.value(), custodian)
-                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getBytes(2)))
-                .single();
-        return VaultShare.unwrap(key(custodian, password), share.getKey(), share.getValue(), context);
-    }
-
-    private PrivateKey key(UUID staff, String password) {
-        var row = jdbc.sql("SELECT password_salt, private_key_by_password FROM staff WHERE id = ?")
-                .param(staff)
-                .query((rs, i) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)})
-                .single();
-        var derived = passwords.derive(password, row[0], new StaffId(staff));
-        return Credentials.openWithPassword(new StaffId(staff), row[1], derived.key());
     }
 
     private static Http.Response create(Http http, String token, int k, List<String> custodians, boolean single) {

@@ -19,5 +19,11 @@ import org.tipline.shared.internal.DatabaseAdministrator;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestMail.class)
-@Import({TestClockConfiguration.class, TestOrganization.class, TestChannels.class, DatabaseAdministrator.class})
+@Import({
+    TestClockConfiguration.class,
+    TestOrganization.class,
+    TestChannels.class,
+    TestCustodians.class,
+    DatabaseAdministrator.class
+})
 public @interface IntegrationTest {}
