@@ -176,7 +176,14 @@ class PagesBrowserTests {
                 assertThat(driver.findElement(By.cssSelector(".wide-only")).isDisplayed())
                         .isFalse();
                 driver.findElement(By.cssSelector("details.menu summary")).click();
-                assertThat(driver.findElement(By.cssSelector("details.menu a[href^='/account']"))
+                // the browser lays the opened menu out on its own time: wait for it, then look
+                var menu = driver.findElement(By.cssSelector("details.menu"));
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                        .withMessage("the menu did not open")
+                        .until(d -> menu.getDomAttribute("open") != null);
+                assertThat(new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                                .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                                        By.cssSelector("details.menu a[href^='/account']")))
                                 .isDisplayed())
                         .isTrue();
                 browser.check("inbox-menu");
