@@ -45,6 +45,10 @@ public final class Keyring {
      * @throws CryptoException if the grant was not made to this owner's key or context
      */
     public ContentKey unwrap(byte[] grant, String context) {
+        return key().unwrap(grant, context);
+    }
+
+    private PrivateKey key() {
         var key = privateKey;
         if (key == null) {
             synchronized (this) {
@@ -54,7 +58,25 @@ public final class Keyring {
                 key = privateKey;
             }
         }
-        return key.unwrap(grant, context);
+        return key;
+    }
+
+    /**
+     * Opens what {@link PublicKey#seal} sealed to the owner under {@code context}.
+     *
+     * @throws CryptoException if it was sealed to another key or context
+     */
+    public byte[] openSealed(byte[] sealed, String context) {
+        return key().openSealed(sealed, context);
+    }
+
+    /**
+     * Opens share {@code index} of a vault key that {@link VaultShare#wrapTo} sealed to the owner.
+     *
+     * @throws CryptoException if it was sealed to another key, index or context
+     */
+    public VaultShare openShare(int index, byte[] wrapped, String context) {
+        return VaultShare.unwrap(key(), index, wrapped, context);
     }
 
     @Override

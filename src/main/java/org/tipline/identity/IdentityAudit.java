@@ -6,13 +6,14 @@ import org.tipline.audit.AuditEvent;
 public sealed interface IdentityAudit extends AuditEvent {
 
     /** An admin created the vault: k of n custodians, and whether one custodian alone was accepted. */
-    record VaultCreated(int version, int k, int n, boolean singleCustodianAccepted) implements IdentityAudit {
+    record VaultCreated(int version, int k, int n, boolean singleCustodianAccepted, boolean legalRoute)
+            implements IdentityAudit {
         public String action() {
             return singleCustodianAccepted && k < 2 ? "vault.created-single-custodian" : "vault.created";
         }
 
         public String subject() {
-            return "vault:v" + version + "/" + k + "-of-" + n;
+            return "vault:v" + version + "/" + k + "-of-" + n + (legalRoute ? "/legal-route" : "/consent-only");
         }
     }
 
@@ -24,6 +25,44 @@ public sealed interface IdentityAudit extends AuditEvent {
 
         public String subject() {
             return "report:" + report;
+        }
+    }
+
+    /**
+     * A disclosure request moved a step: drafted, submitted, consent-requested, consented, denied,
+     * legal-review, notice-sent, notice-waived, released, disclosed, closed, expired.
+     */
+    record DisclosureStep(String step, java.util.UUID request, org.tipline.reports.ReportId report)
+            implements IdentityAudit {
+        public String action() {
+            return "disclosure." + step;
+        }
+
+        public String subject() {
+            return "disclosure:" + request + "/report:" + report;
+        }
+    }
+
+    /** The requester read the fields of an identity disclosed to them. */
+    record IdentityRead(java.util.UUID request, org.tipline.reports.ReportId report) implements IdentityAudit {
+        public String action() {
+            return "identity.read";
+        }
+
+        public String subject() {
+            return "disclosure:" + request + "/report:" + report;
+        }
+    }
+
+    /** A reporter gave, refused or withdrew a consent of {@code kind} about {@code about}. */
+    record ConsentStep(String step, String kind, java.util.UUID about, org.tipline.reports.ReportId report)
+            implements IdentityAudit {
+        public String action() {
+            return "consent." + step;
+        }
+
+        public String subject() {
+            return "consent:" + kind.toLowerCase(java.util.Locale.ROOT) + ":" + about + "/report:" + report;
         }
     }
 }

@@ -12,6 +12,8 @@ import org.tipline.shared.StaffId;
  *
  * @param version counts the vault's key pairs (a re-split makes a new one)
  * @param singleCustodianAccepted whether the organisation accepted that one custodian opens it alone
+ * @param legalRoute whether a disclosure may take the legal route (an approval with a notice to the
+ *     reporter or a recorded waiver) instead of the reporter's consent
  */
 public record Vault(
         OrganizationId organization,
@@ -20,6 +22,7 @@ public record Vault(
         int k,
         int n,
         boolean singleCustodianAccepted,
+        boolean legalRoute,
         List<Custodian> custodians,
         Instant createdAt) {
 

@@ -57,6 +57,17 @@ public class Vaults {
      */
     @Transactional
     public Vault create(StaffPrincipal admin, int k, List<StaffId> custodians, boolean acceptSingleCustodian) {
+        return create(admin, k, custodians, acceptSingleCustodian, false);
+    }
+
+    /**
+     * Creates the organisation's vault, split {@code k} of the {@code custodians}; {@code
+     * legalRoute} lets disclosures take the legal route (otherwise only the reporter's consent
+     * opens an identity). Refusals as {@link #create(StaffPrincipal, int, List, boolean)}.
+     */
+    @Transactional
+    public Vault create(
+            StaffPrincipal admin, int k, List<StaffId> custodians, boolean acceptSingleCustodian, boolean legalRoute) {
         admin.require(Role.ADMIN);
         var organization = admin.organization();
         var chosen = new LinkedHashSet<>(custodians);
@@ -94,8 +105,9 @@ public class Vaults {
         var key = PrivateKey.generate();
         var shares = key.split(k, ordered.size());
         jdbc.sql("""
-                        INSERT INTO vault (organization_id, version, public_key, k, n, single_custodian_accepted, created_at, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO vault (organization_id, version, public_key, k, n, single_custodian_accepted, legal_route,
+                                           created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         organization.value(),
                         version,
@@ -103,6 +115,7 @@ public class Vaults {
                         k,
                         ordered.size(),
                         acceptSingleCustodian && k == 1,
+                        legalRoute,
                         Timestamp.from(clock.instant()),
                         admin.id().value())
                 .update();
@@ -122,7 +135,8 @@ public class Vaults {
         audit.record(
                 organization,
                 Actor.staff(admin.id()),
-                new IdentityAudit.VaultCreated(version, k, ordered.size(), acceptSingleCustodian && k == 1));
+                new IdentityAudit.VaultCreated(
+                        version, k, ordered.size(), acceptSingleCustodian && k == 1, legalRoute));
         return current(organization).orElseThrow();
     }
 
@@ -165,15 +179,31 @@ public class Vaults {
         }
     }
 
-    private Optional<Vault> current(OrganizationId organization) {
+    /** Returns the custodian's stored, sealed share of {@code vault}: its index and bytes, if they hold one. */
+    Optional<Map.Entry<Integer, byte[]>> share(Vault vault, StaffId custodian) {
+        return jdbc.sql("""
+                        SELECT share_index, wrapped FROM vault_share
+                        WHERE organization_id = ? AND version = ? AND custodian_id = ?""")
+                .params(vault.organization().value(), vault.version(), custodian.value())
+                .query((rs, i) -> Map.entry(rs.getInt(1), rs.getBytes(2)))
+                .optional();
+    }
+
+    Optional<Vault> current(OrganizationId organization) {
         var custodians = new ArrayList<Vault.Custodian>();
         var names = new HashMap<UUID, String>();
         return jdbc.sql("""
-                        SELECT version, public_key, k, n, single_custodian_accepted, created_at FROM vault
+                        SELECT version, public_key, k, n, single_custodian_accepted, created_at, legal_route FROM vault
                         WHERE organization_id = ? ORDER BY version DESC LIMIT 1""")
                 .param(organization.value())
                 .query((rs, i) -> new Object[] {
-                    rs.getInt(1), rs.getBytes(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5), rs.getTimestamp(6)
+                    rs.getInt(1),
+                    rs.getBytes(2),
+                    rs.getInt(3),
+                    rs.getInt(4),
+                    rs.getBoolean(5),
+                    rs.getTimestamp(6),
+                    rs.getBoolean(7)
                 })
                 .optional()
                 .map(row -> {
@@ -203,6 +233,7 @@ public class Vaults {
                             (Integer) row[2],
                             (Integer) row[3],
                             (Boolean) row[4],
+                            (Boolean) row[6],
                             custodians,
                             ((Timestamp) row[5]).toInstant());
                 });

@@ -219,6 +219,29 @@ public class Mailbox {
         return visits.formToken(cookie);
     }
 
+    /**
+     * Opens the mailbox whose receipt an API client sends as {@code Authorization: Receipt <receipt>}.
+     *
+     * @throws ReceiptRejected if the header is missing, not of that scheme, or the receipt opens nothing
+     */
+    @Transactional(readOnly = true)
+    public MailboxAccess openAuthorization(@Nullable String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Receipt ", 0, 8)) {
+            throw new ReceiptRejected();
+        }
+        return open(authorization.substring(8).strip());
+    }
+
+    /** Returns the report whose reporter opened {@code access}. */
+    public ReportId report(MailboxAccess access) {
+        return access.key().report();
+    }
+
+    /** Returns the organisation that received the report whose reporter opened {@code access}. */
+    public OrganizationId organization(MailboxAccess access) {
+        return access.key().organization();
+    }
+
     /** Returns what the reporter may see: status, what they sent, the thread. */
     @Transactional
     public ReporterView view(MailboxAccess access) {

@@ -96,7 +96,7 @@ class VaultIntegrationTests {
                         .status())
                 .isEqualTo(403);
         assertThat(jdbc.sql(
-                                "SELECT count(*) FROM audit_entry WHERE action = 'vault.created' AND subject = 'vault:v1/2-of-3'"
+                                "SELECT count(*) FROM audit_entry WHERE action = 'vault.created' AND subject = 'vault:v1/2-of-3/consent-only'"
                                         + " AND organization_id = ?")
                         .param(other.id())
                         .query(Long.class)

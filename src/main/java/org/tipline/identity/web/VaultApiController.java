@@ -23,7 +23,8 @@ class VaultApiController {
     record Creation(
             @Nullable Integer k,
             @Nullable List<UUID> custodians,
-            @Nullable Boolean acceptSingleCustodian) {}
+            @Nullable Boolean acceptSingleCustodian,
+            @Nullable Boolean legalRoute) {}
 
     /** The vault as it stands: no secret. */
     record View(
@@ -31,6 +32,7 @@ class VaultApiController {
             int k,
             int n,
             boolean singleCustodianAccepted,
+            boolean legalRoute,
             String fingerprint,
             List<CustodianView> custodians,
             Instant createdAt) {
@@ -41,6 +43,7 @@ class VaultApiController {
                     vault.k(),
                     vault.n(),
                     vault.singleCustodianAccepted(),
+                    vault.legalRoute(),
                     vault.publicKey().fingerprint(),
                     vault.custodians().stream()
                             .map(c -> new CustodianView(c.id().value(), c.name(), c.share()))
@@ -71,6 +74,7 @@ class VaultApiController {
                 body.custodians() == null
                         ? List.of()
                         : body.custodians().stream().map(StaffId::new).toList(),
-                Boolean.TRUE.equals(body.acceptSingleCustodian())));
+                Boolean.TRUE.equals(body.acceptSingleCustodian()),
+                Boolean.TRUE.equals(body.legalRoute())));
     }
 }

@@ -10,10 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.tipline.mailbox.Mailbox;
 import org.tipline.mailbox.MailboxAccess;
-import org.tipline.mailbox.ReceiptRejected;
 import org.tipline.reports.Report;
 import org.tipline.reports.UploadRejected;
 import org.tipline.reports.Uploads;
@@ -116,22 +112,8 @@ class FollowupApiController {
                 opened.attachment().name(), opened.attachment().size(), opened.content());
     }
 
-    @ExceptionHandler(ReceiptRejected.class)
-    ResponseEntity<ProblemDetail> rejected() {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNAUTHORIZED, "Send a valid receipt as 'Authorization: Receipt <receipt>'.");
-        problem.setTitle("Receipt not valid");
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Receipt")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
     private MailboxAccess open(@Nullable String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Receipt ", 0, 8)) {
-            throw new ReceiptRejected();
-        }
-        return mailbox.open(authorization.substring(8).strip());
+        return mailbox.openAuthorization(authorization);
     }
 
     private static String message(byte[] body) {
