@@ -161,6 +161,20 @@ public class Vaults {
                         new SealedIdentity(vault.version(), vault.publicKey().seal(record, context)));
     }
 
+    /** Returns whether the organisation's vault lets a disclosure take the legal route. */
+    @Transactional(readOnly = true)
+    public boolean allowsLegalRoute(OrganizationId organization) {
+        return current(organization).map(Vault::legalRoute).orElse(false);
+    }
+
+    /** Returns whether {@code member} holds a share of their organisation's vault. */
+    @Transactional(readOnly = true)
+    public boolean holdsShare(StaffPrincipal member) {
+        return current(member.organization())
+                .map(vault -> vault.custodians().stream().anyMatch(c -> c.id().equals(member.id())))
+                .orElse(false);
+    }
+
     /** Returns whether {@code organization} has a vault. */
     @Transactional(readOnly = true)
     public boolean exists(OrganizationId organization) {

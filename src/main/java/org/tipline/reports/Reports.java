@@ -296,6 +296,20 @@ public class Reports {
         return rows.grantOf(report, member, organization).isPresent();
     }
 
+    /** Where a report came in: its channel and the questionnaire version it answered. Metadata only. */
+    public record Origin(ChannelId channel, int questionnaireVersion) {}
+
+    /** Returns where {@code report} came in, if {@code staff} holds a grant of it. */
+    @Transactional(readOnly = true)
+    public Optional<Origin> origin(StaffPrincipal staff, ReportId report) {
+        if (!holds(staff, report)) {
+            return Optional.empty();
+        }
+        return rows.find(report)
+                .filter(row -> row.organization().equals(staff.organization()))
+                .map(row -> new Origin(row.channel(), row.questionnaireVersion()));
+    }
+
     /** Returns whether {@code staff} holds a grant of {@code report}. */
     @Transactional(readOnly = true)
     public boolean holds(StaffPrincipal staff, ReportId report) {

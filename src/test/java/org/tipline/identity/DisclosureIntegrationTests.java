@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tipline.shared.internal.DatabaseAdministrator;
 import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestDisclosures;
 import org.tipline.support.TestOrganization;
-import org.tipline.support.TestOrganization.Staffer;
 
 /**
  * Disclosing a reporter's identity (DOMAIN.md): the consent route from draft to the requester
@@ -28,8 +28,8 @@ import org.tipline.support.TestOrganization.Staffer;
 @IntegrationTest
 class DisclosureIntegrationTests {
 
-    private static final String NAME = "Wang Fang 5521";
-    private static final String PHONE = "+86 138 0000 5521";
+    private static final String NAME = TestDisclosures.NAME;
+    private static final String PHONE = TestDisclosures.PHONE;
 
     @LocalServerPort
     int port;
@@ -46,24 +46,12 @@ class DisclosureIntegrationTests {
     @Autowired
     DatabaseAdministrator database;
 
-    /** An organisation with a vault, a requester, custodians and one report with an identity. */
-    private record Setting(
-            Http http,
-            TestOrganization.Other org,
-            Staffer requester,
-            Staffer otherHandler,
-            List<Staffer> custodians,
-            UUID report,
-            String receipt) {
-
-        String as(Staffer staffer, TestOrganization organization) {
-            return "Bearer " + organization.token(http, staffer);
-        }
-    }
+    @Autowired
+    TestDisclosures vaults;
 
     @Test
     void theRequesterReadsOnlyTheApprovedFieldsAfterTheReporterConsentsAndKCustodiansRelease() {
-        var s = setting(false);
+        var s = vaults.setting(port, false);
         var http = s.http();
         var requester = s.as(s.requester(), organization);
         var custodians = s.custodians().stream().map(c -> s.as(c, organization)).toList();
@@ -199,7 +187,7 @@ class DisclosureIntegrationTests {
 
     @Test
     void aWithdrawnConsentEndsTheRequestBeforeAndAfterItWasOpened() {
-        var s = setting(false);
+        var s = vaults.setting(port, false);
         var http = s.http();
         var requester = s.as(s.requester(), organization);
         var custodians = s.custodians().stream().map(c -> s.as(c, organization)).toList();
@@ -242,7 +230,7 @@ class DisclosureIntegrationTests {
 
     @Test
     void theLegalRouteIsReviewedByAnotherAdminAndItsNoticeOrWaiverDecidesWhatTheReporterSees() {
-        var s = setting(true);
+        var s = vaults.setting(port, true);
         var http = s.http();
         var requester = s.as(s.requester(), organization);
         var admin = s.as(s.org().admin(), organization);
@@ -307,7 +295,112 @@ class DisclosureIntegrationTests {
         assertThat(audited("disclosure.notice-sent", s.org().id())).isEqualTo(1);
     }
 
-    private String consentedRequest(Setting s, String requester) {
+    @Test
+    void theWholeRequestCanBeWalkedOnPagesWithoutScript() {
+        var s = vaults.setting(port, false);
+        var requesterPage = new Http(port);
+        organization.logInThroughPage(requesterPage, s.requester());
+        var caseId = s.http()
+                .get("/api/v1/cases", "Authorization", s.as(s.requester(), organization))
+                .json()
+                .get("cases")
+                .get(0)
+                .get("id")
+                .asString();
+        var link = requesterPage.get("/cases/" + caseId).html().selectFirst("a#request-disclosure");
+        assertThat(link).isNotNull();
+        var form = requesterPage.get(link.attr("href")).html();
+        assertThat(form.select("input[name=fields]").eachAttr("value")).containsExactly("name", "phone");
+        // the route the vault does not allow is not offered
+        assertThat(form.select("input[name=route][value=LEGAL]")).isEmpty();
+        var csrf =
+                form.selectFirst("form[action=/disclosures] input[name=_csrf]").val();
+        var fields = new HashMap<String, Object>(Map.of(
+                "_csrf",
+                csrf,
+                "report",
+                s.report().toString(),
+                "purpose",
+                " ",
+                "fields",
+                List.of("phone"),
+                "days",
+                "14"));
+        assertThat(requesterPage.form("/disclosures", fields).status()).isEqualTo(422);
+        fields.put("purpose", "Police need to call the witness back");
+        var drafted = requesterPage.form("/disclosures", fields);
+        assertThat(drafted.status()).isEqualTo(302);
+        var list = requesterPage.get("/disclosures").html();
+        var request = list.selectFirst("article.disclosure");
+        var id = request.id().substring("disclosure-".length());
+        requesterPage.form(
+                "/disclosures/" + id + "/submit",
+                Map.of(
+                        "_csrf",
+                        request.selectFirst("form[action$=/submit] input[name=_csrf]")
+                                .val()));
+
+        // the reporter answers on their follow-up visit
+        var reporter = new Http(port);
+        reporter.form("/followup", Map.of("receipt", s.receipt()));
+        var followup = reporter.get("/followup").html();
+        assertThat(followup.select("a.reporter-request").attr("href")).isEqualTo("/followup/disclosures");
+        var asked = reporter.get("/followup/disclosures").html();
+        assertThat(asked.select("script")).isEmpty();
+        assertThat(asked.text()).contains("Police need to call the witness back");
+        var token = asked.selectFirst("input[name=_token]").val();
+        assertThat(reporter.form(
+                                "/followup/disclosures/" + id + "/answer", Map.of("_token", "forged", "consent", "yes"))
+                        .status())
+                .isEqualTo(302);
+        assertThat(state(id)).isEqualTo("CONSENT_REQUESTED");
+        assertThat(reporter.form("/followup/disclosures/" + id + "/answer", Map.of("_token", token, "consent", "yes"))
+                        .status())
+                .isEqualTo(302);
+        assertThat(state(id)).isEqualTo("CONSENTED");
+        assertThat(reporter.get("/followup/disclosures").html().select("form[action$=/withdraw]"))
+                .hasSize(1);
+
+        // two custodians release on their page
+        for (var custodian : s.custodians().subList(0, 2)) {
+            var page = new Http(port);
+            organization.logInThroughPage(page, custodian);
+            var mine = page.get("/disclosures").html().selectFirst("#disclosure-" + id);
+            assertThat(mine.text()).contains("Police need to call the witness back");
+            var released = page.form(
+                    "/disclosures/" + id + "/release",
+                    Map.of(
+                            "_csrf",
+                            mine.selectFirst("form[action$=/release] input[name=_csrf]")
+                                    .val()));
+            assertThat(released.status()).isEqualTo(302);
+            var again = page.form(
+                    "/disclosures/" + id + "/release",
+                    Map.of(
+                            "_csrf",
+                            mine.selectFirst("form[action$=/release] input[name=_csrf]")
+                                    .val()));
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.html().select("#disclosure-refused").text()).isNotBlank();
+        }
+        var ready = requesterPage.get("/disclosures").html().selectFirst("#disclosure-" + id);
+        var opened = requesterPage.form(
+                "/disclosures/" + id + "/open",
+                Map.of(
+                        "_csrf",
+                        ready.selectFirst("form[action$=/open] input[name=_csrf]")
+                                .val()));
+        assertThat(opened.status()).isEqualTo(302);
+        var read = requesterPage.get("/disclosures/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("Cache-Control")).hasValue("no-store");
+        assertThat(read.html().select("#disclosed-fields").text())
+                .contains(PHONE)
+                .doesNotContain(NAME);
+        assertThat(audited("identity.read", s.org().id())).isEqualTo(1);
+    }
+
+    private String consentedRequest(TestDisclosures.Setting s, String requester) {
         var id = draft(s.http(), requester, s.report(), "CONSENT", List.of("name"), 7)
                 .json()
                 .get("id")
@@ -315,96 +408,6 @@ class DisclosureIntegrationTests {
         post(s.http(), requester, "/api/v1/disclosures/" + id + "/submit");
         assertThat(answer(s.http(), s.receipt(), id, true).status()).isEqualTo(204);
         return id;
-    }
-
-    private Setting setting(boolean legalRoute) {
-        var http = new Http(port);
-        var org = organization.createOrganization(http, "Disclosures " + UUID.randomUUID());
-        var admin = organization.token(http, org.admin());
-        var requester =
-                organization.invite(http, org.admin(), "Rui", "rui-" + UUID.randomUUID() + "@example.org", "HANDLER");
-        var otherHandler =
-                organization.invite(http, org.admin(), "Oda", "oda-" + UUID.randomUUID() + "@example.org", "HANDLER");
-        var custodians = new ArrayList<Staffer>();
-        for (var name : List.of("Cao", "Cyd", "Cem")) {
-            custodians.add(organization.invite(
-                    http,
-                    org.admin(),
-                    name,
-                    name.toLowerCase() + "-" + UUID.randomUUID() + "@example.org",
-                    "CUSTODIAN"));
-        }
-        var vault = http.json(
-                "POST",
-                "/api/v1/vault",
-                Map.of(
-                        "k",
-                        2,
-                        "custodians",
-                        custodians.stream().map(c -> c.id().toString()).toList(),
-                        "legalRoute",
-                        legalRoute),
-                "Authorization",
-                "Bearer " + admin);
-        assertThat(vault.status()).as(vault.body()).isEqualTo(201);
-        var questions = List.of(
-                question("what", "LONG_TEXT", false),
-                question("name", "SHORT_TEXT", true),
-                question("phone", "SHORT_TEXT", true));
-        var channel = http.json(
-                "POST",
-                "/api/v1/admin/channels",
-                Map.of(
-                        "slug",
-                        "witness",
-                        "name",
-                        "Witnesses",
-                        "publicText",
-                        "Tell us.",
-                        "receiptFormat",
-                        "LETTERS",
-                        "questionnaire",
-                        Map.of("questions", questions, "categories", List.of()),
-                        "recipients",
-                        List.of(requester.id())),
-                "Authorization",
-                "Bearer " + admin);
-        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
-        var sent = http.json(
-                "POST",
-                "/api/v1/organizations/" + org.slug() + "/channels/witness/reports",
-                Map.of("answers", Map.of("what", "Bribes at the port", "name", NAME, "phone", PHONE)));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
-        var report = jdbc.sql("SELECT report_id FROM reporter_identity WHERE organization_id = ?")
-                .param(org.id())
-                .query(UUID.class)
-                .single();
-        return new Setting(
-                http,
-                org,
-                requester,
-                otherHandler,
-                custodians,
-                report,
-                sent.json().get("receipt").asString());
-    }
-
-    private static Map<String, Object> question(String key, String type, boolean identity) {
-        var question = new HashMap<String, Object>(Map.of(
-                "key",
-                key,
-                "type",
-                type,
-                "label",
-                "Question " + key,
-                "help",
-                "",
-                "required",
-                false,
-                "options",
-                List.of()));
-        question.put("identity", identity);
-        return question;
     }
 
     private Http.Response draft(Http http, String auth, UUID report, String route, List<String> fields, int days) {

@@ -42,6 +42,7 @@ class TranslationTests {
         }
         collect(Path.of("src/main/resources/templates/error.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/identity/confidential.html"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/resources/templates/identity/reporter-disclosures.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/layout.html"), TEMPLATE_KEY, used);
         // staff navigation is not on reporter pages
         used.removeIf(key -> key.startsWith("nav.")
@@ -92,6 +93,15 @@ class TranslationTests {
         }
         for (var role : Role.values()) {
             assertThat(known).contains("role." + role);
+        }
+        for (var state : org.tipline.identity.Disclosure.State.values()) {
+            assertThat(known).contains("disclosure.state." + state);
+        }
+        for (var state : org.tipline.identity.Disclosure.State.values()) {
+            assertThat(known).contains("reporter-disclosure.state." + state);
+        }
+        for (var route : org.tipline.identity.Disclosure.Route.values()) {
+            assertThat(known).contains("disclosure.route." + route);
         }
     }
 

@@ -24,6 +24,7 @@ import org.tipline.shared.internal.DatabaseAdministrator;
     TestOrganization.class,
     TestChannels.class,
     TestCustodians.class,
+    TestDisclosures.class,
     DatabaseAdministrator.class
 })
 public @interface IntegrationTest {}

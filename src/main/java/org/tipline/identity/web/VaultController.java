@@ -45,6 +45,7 @@ class VaultController {
             @RequestParam(required = false) @Nullable String k,
             @RequestParam(name = "custodians", required = false) @Nullable List<String> custodians,
             @RequestParam(required = false) @Nullable String acceptSingleCustodian,
+            @RequestParam(required = false) @Nullable String legalRoute,
             Model model,
             HttpServletResponse response) {
         var chosen = custodians == null ? List.<String>of() : custodians;
@@ -57,13 +58,14 @@ class VaultController {
         try {
             var ids =
                     chosen.stream().map(id -> new StaffId(UUID.fromString(id))).toList();
-            vaults.create(admin, threshold, ids, acceptSingleCustodian != null);
+            vaults.create(admin, threshold, ids, acceptSingleCustodian != null, legalRoute != null);
             return "redirect:/vault?created";
         } catch (IllegalArgumentException | InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             var errors = e instanceof InvalidInput invalid
                     ? invalid.fieldErrors()
                     : Map.of("custodians", "error.vault.custodians");
+            model.addAttribute("legal", legalRoute != null);
             return render(admin, model, errors, threshold, chosen, acceptSingleCustodian != null);
         }
     }
@@ -82,6 +84,9 @@ class VaultController {
         model.addAttribute("k", k);
         model.addAttribute("chosen", chosen);
         model.addAttribute("single", single);
+        if (!model.containsAttribute("legal")) {
+            model.addAttribute("legal", false);
+        }
         model.addAttribute(
                 "candidates",
                 vault.isPresent() || !viewer.has(Role.ADMIN)

@@ -47,9 +47,16 @@ class FollowupController {
     private final boolean secure;
     private final ReporterPages pages;
     private final Channels channels;
+    private final java.util.List<org.tipline.mailbox.ReporterRequests> requests;
 
     FollowupController(
-            Mailbox mailbox, Uploads uploads, AccountsProperties accounts, ReporterPages pages, Channels channels) {
+            Mailbox mailbox,
+            Uploads uploads,
+            AccountsProperties accounts,
+            ReporterPages pages,
+            Channels channels,
+            java.util.List<org.tipline.mailbox.ReporterRequests> requests) {
+        this.requests = requests;
         this.pages = pages;
         this.channels = channels;
         this.mailbox = mailbox;
@@ -160,6 +167,12 @@ class FollowupController {
     private String thread(MailboxAccess access, @Nullable String cookie, Model model, Map<String, String> errors) {
         var view = mailbox.view(access);
         model.addAttribute("view", view);
+        model.addAttribute(
+                "requests",
+                requests.stream()
+                        .map(source -> source.shown(access))
+                        .filter(shown -> shown.count() > 0)
+                        .toList());
         channels.find(view.report().channel())
                 .ifPresentOrElse(channel -> pages.describe(channel, model), () -> pages.safety(model));
         model.addAttribute("token", mailbox.visitFormToken(cookie));

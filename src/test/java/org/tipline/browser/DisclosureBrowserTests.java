@@ -1,0 +1,110 @@
+package org.tipline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestDisclosures;
+import org.tipline.support.TestOrganization;
+
+/**
+ * The disclosure pages with a request on them: the reporter's (page scripts off, in each language
+ * of the reporter pages), the custodian's list and the requester's form, each checked with axe-core,
+ * the Nu HTML checker and for sideways scrolling on a phone.
+ */
+@IntegrationTest
+class DisclosureBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestOrganization organization;
+
+    @Autowired
+    TestDisclosures disclosures;
+
+    @Test
+    void theReporterAndTheCustodianSeeTheRequestOnPagesThatPassTheChecks() {
+        var s = disclosures.setting(port, false);
+        var http = s.http();
+        var requester = s.as(s.requester(), organization);
+        var body = new java.util.HashMap<String, Object>(Map.of(
+                "report",
+                s.report().toString(),
+                "route",
+                "CONSENT",
+                "purpose",
+                "The prosecutor needs to hear the witness",
+                "fields",
+                List.of("name"),
+                "expiresAt",
+                organization.now().plus(Duration.ofDays(10)).toString()));
+        var id = http.json("POST", "/api/v1/disclosures", body, "Authorization", requester)
+                .json()
+                .get("id")
+                .asString();
+        http.json("POST", "/api/v1/disclosures/" + id + "/submit", Map.of(), "Authorization", requester);
+        var base = "http://localhost:" + port;
+
+        for (var lang : List.of("en", "zh-CN", "ar")) {
+            try (var browser = new Browser("reporter-disclosures-" + lang, 390, false)) {
+                var driver = browser.driver;
+                driver.get(base + "/followup?lang=" + lang);
+                driver.findElement(By.name("receipt")).sendKeys(s.receipt());
+                driver.findElement(By.cssSelector("button[type=submit]")).click();
+                driver.findElement(By.cssSelector("a.reporter-request")).click();
+                assertThat(driver.findElement(By.id("request-" + id)).getText())
+                        .contains("The prosecutor needs to hear the witness");
+                browser.check("list");
+            }
+        }
+        // the reporter consents: the request now waits on the custodians
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/followup/disclosures/" + id + "/answer",
+                                Map.of("consent", true),
+                                "Authorization",
+                                "Receipt " + s.receipt())
+                        .status())
+                .isEqualTo(204);
+        for (var lang : List.of("en", "zh-CN")) {
+            try (var browser = new Browser("staff-disclosures-" + lang, 390, true)) {
+                var driver = browser.driver;
+                logIn(browser, s.custodians().get(0), lang);
+                driver.get(base + "/disclosures?lang=" + lang);
+                assertThat(driver.findElement(By.id("disclosure-" + id)).getText())
+                        .contains("The prosecutor needs to hear the witness");
+                browser.check("custodian");
+            }
+            try (var browser = new Browser("requester-disclosures-" + lang, 390, true)) {
+                var driver = browser.driver;
+                logIn(browser, s.requester(), lang);
+                driver.get(base + "/disclosures/new?report=" + s.report() + "&lang=" + lang);
+                assertThat(driver.findElements(By.name("fields"))).hasSize(2);
+                browser.check("form");
+                driver.get(base + "/disclosures?lang=" + lang);
+                browser.check("requester");
+            }
+        }
+    }
+
+    private void logIn(Browser browser, TestOrganization.Staffer staffer, String lang) {
+        var driver = browser.driver;
+        driver.get("http://localhost:" + port + "/login?lang=" + lang);
+        if (staffer.organization() != null) {
+            driver.findElement(By.id("organization")).sendKeys(staffer.organization());
+        }
+        driver.findElement(By.id("email")).sendKeys(staffer.email());
+        driver.findElement(By.id("password")).sendKeys(staffer.password());
+        driver.findElement(By.id("totpCode")).sendKeys(organization.code(staffer));
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+    }
+}
