@@ -74,7 +74,12 @@ class SealedReports {
     record Answers(Map<String, List<String>> values) {}
 
     /** An attachment's name, type and size, sealed with the report key. */
-    record Meta(String name, String contentType, long size) {}
+    record Meta(
+            String name,
+            String contentType,
+            long size,
+            @Nullable List<String> removed,
+            @Nullable String note) {}
 
     static final String ANSWERS = "answers";
 
@@ -208,7 +213,7 @@ class SealedReports {
         pending.forget(files.stream().map(Upload.StoredFile::blobKey).toList());
         var report = key.report();
         for (var file : files) {
-            var meta = new Meta(file.name(), file.contentType(), file.size());
+            var meta = new Meta(file.name(), file.contentType(), file.size(), file.removed(), file.note());
             jdbc.sql("""
                     INSERT INTO attachment (id, report_id, organization_id, message_id, question_key, blob_key,
                                             sealed_file_key, sealed_meta, size_bytes, created_at)
@@ -258,7 +263,14 @@ class SealedReports {
     Report.Attachment describe(ReportKey key, AttachmentRow row) {
         var meta = JSON.readValue(
                 key.contentKey().open(row.sealedMeta(), attachmentMetaContext(key.report(), row.id())), Meta.class);
-        return new Report.Attachment(row.id(), meta.name(), meta.contentType(), meta.size(), row.questionKey());
+        return new Report.Attachment(
+                row.id(),
+                meta.name(),
+                meta.contentType(),
+                meta.size(),
+                row.questionKey(),
+                meta.removed() == null ? List.of() : meta.removed(),
+                meta.note());
     }
 
     Report.OpenedAttachment open(ReportKey key, AttachmentRow row) {

@@ -18,9 +18,27 @@ import org.tipline.crypto.FileKey;
  */
 public final class Upload implements AutoCloseable {
 
-    /** One file received, sealed with its own key. Its name and type are not trusted. */
+    /**
+     * One file received, sealed with its own key. Its name is not trusted; its type was read from
+     * its bytes. {@code removed} names what was taken out of it (message-key suffixes: location,
+     * camera, exif, xmp, iptc, text, time, document-info); {@code note} says why nothing was
+     * (kept, too-large), if so.
+     */
     public record StoredFile(
-            UUID id, String field, String blobKey, FileKey key, String name, String contentType, long size) {
+            UUID id,
+            String field,
+            String blobKey,
+            FileKey key,
+            String name,
+            String contentType,
+            long size,
+            List<String> removed,
+            @org.jspecify.annotations.Nullable String note) {
+
+        public StoredFile {
+            removed = List.copyOf(removed);
+        }
+
         @Override
         public String toString() {
             return "StoredFile[id=" + id + "]";

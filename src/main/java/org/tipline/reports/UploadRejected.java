@@ -23,7 +23,20 @@ public final class UploadRejected extends RequestRefused {
         TOO_SLOW(
                 HttpStatus.REQUEST_TIMEOUT, "error.upload.too-slow", "The request arrived too slowly and was stopped."),
         MALFORMED(HttpStatus.BAD_REQUEST, "error.upload.malformed", "The request body could not be read."),
-        INVALID_UTF8(HttpStatus.BAD_REQUEST, "error.upload.invalid-utf8", "A text field is not valid UTF-8.");
+        INVALID_UTF8(HttpStatus.BAD_REQUEST, "error.upload.invalid-utf8", "A text field is not valid UTF-8."),
+        REFUSED_TYPE(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "error.upload.refused-type",
+                "A file is a program, or an archive with a program inside; such files are not accepted."),
+        UNREADABLE_FILE(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "error.upload.unreadable",
+                "A file looks like an image or PDF but could not be read, so its hidden details could not be removed."
+                        + " It was not kept."),
+        BUSY(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "error.upload.busy",
+                "Too many files are being cleaned right now; send again in a minute.");
 
         private final HttpStatus status;
         private final String messageKey;

@@ -42,7 +42,16 @@ public class Uploads {
     private final PendingBlobs pending;
     private final UploadProperties properties;
 
+    /**
+     * The form field by which a reporter asks to keep their files exactly as sent (metadata
+     * included); it must come before the files in the body.
+     */
+    public static final String KEEP_ORIGINALS = "keepOriginals";
+
+    private final FileScreening screening;
+
     Uploads(BlobStore blobs, PendingBlobs pending, UploadProperties properties) {
+        this.screening = new FileScreening(properties);
         this.blobs = blobs;
         this.pending = pending;
         this.properties = properties;
@@ -130,16 +139,27 @@ public class Uploads {
                 var id = UUID.randomUUID();
                 var key = FileKey.generate();
                 var counter = new long[1];
+                var keepOriginal = fields.getOrDefault(KEEP_ORIGINALS, List.of()).stream()
+                        .anyMatch(value -> value.equals("true") || value.equals("on"));
+                var screened = new FileScreening.Screened[1];
                 String blobKey;
                 try (var in = item.getInputStream()) {
                     blobKey = blobs.write(out -> {
                         try (var sealed = key.encrypting(out, SealedReports.fileContext(id))) {
-                            var buffer = new byte[64 * 1024];
-                            int n;
-                            while ((n = in.read(buffer)) > 0) {
-                                sealed.write(buffer, 0, n);
-                                counter[0] += n;
-                            }
+                            var counting = new java.io.FilterOutputStream(sealed) {
+                                @Override
+                                public void write(byte[] buffer, int offset, int length) throws IOException {
+                                    sealed.write(buffer, offset, length);
+                                    counter[0] += length;
+                                }
+
+                                @Override
+                                public void write(int b) throws IOException {
+                                    sealed.write(b);
+                                    counter[0]++;
+                                }
+                            };
+                            screened[0] = screening.screen(in, keepOriginal, counting);
                         }
                     });
                 }
@@ -150,8 +170,10 @@ public class Uploads {
                         blobKey,
                         key,
                         safeFilename(filename),
-                        safeContentType(item.getContentType()),
-                        counter[0]));
+                        screened[0].contentType(),
+                        counter[0],
+                        screened[0].removed(),
+                        screened[0].note()));
             }
             if (!gated[0]) {
                 gate.check(Map.copyOf(fields));

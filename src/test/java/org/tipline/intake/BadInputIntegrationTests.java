@@ -426,6 +426,44 @@ class BadInputIntegrationTests {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    void programsAndUnreadableImagesAreRefusedWithoutAnythingKept() throws Exception {
+        var photo = org.tipline.support.TestImages.jpegWithGps();
+        var broken = java.util.Arrays.copyOf(photo, 40);
+        broken[4] = (byte) 0xff;
+        broken[5] = (byte) 0xf0;
+        var archive = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(archive)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("scan-0042.pdf.exe"));
+            zip.write(org.tipline.support.TestImages.windowsProgram());
+            zip.closeEntry();
+        }
+        var before = snapshot();
+        for (var file : List.of(
+                new Http.FilePart("invoice.pdf", "application/pdf", org.tipline.support.TestImages.windowsProgram()),
+                new Http.FilePart("scans.zip", "application/zip", archive.toByteArray()),
+                new Http.FilePart("photo.jpg", "image/jpeg", broken))) {
+            var page = http.multipart(
+                    "/r/" + desk.slug(),
+                    List.of(
+                            Map.entry("form_token", desk.formToken(http)),
+                            Map.entry("answers.subject", "Evidence"),
+                            Map.entry("answers.description", "See the file."),
+                            Map.entry("files.evidence", file)));
+            assertThat(page.status()).isIn(415, 422);
+            assertThat(page.html().select("[role=alert]").text()).isNotBlank();
+            var api = http.multipart(
+                    "/api/v1/channels/" + desk.slug() + "/reports",
+                    List.of(
+                            Map.entry("answers.subject", "Evidence"),
+                            Map.entry("answers.description", "See the file."),
+                            Map.entry("files.evidence", file)));
+            assertThat(api.status()).isIn(415, 422);
+            assertThat(api.header("Content-Type")).hasValue("application/problem+json");
+            assertThat(snapshot()).isEqualTo(before);
+        }
+    }
+
     record Snapshot(long reports, long grants, long attachments, long messages, long pending, long blobs) {}
 
     Snapshot snapshot() {

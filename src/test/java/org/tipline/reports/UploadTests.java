@@ -67,7 +67,15 @@ class UploadTests {
 
     private Upload upload() {
         var file = new Upload.StoredFile(
-                UUID.randomUUID(), "files.a", "0".repeat(32), FileKey.generate(), "a.txt", "text/plain", 1);
+                UUID.randomUUID(),
+                "files.a",
+                "0".repeat(32),
+                FileKey.generate(),
+                "a.txt",
+                "text/plain",
+                1,
+                List.of(),
+                null);
         return new Upload(Map.of(), List.of(file), discarded::incrementAndGet);
     }
 

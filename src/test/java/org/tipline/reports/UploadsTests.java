@@ -42,7 +42,10 @@ class UploadsTests {
                     2,
                     DataSize.ofBytes(100),
                     DataSize.ofBytes(250),
-                    8));
+                    8,
+                    java.util.List.of("application/x-msdownload", "application/x-executable"),
+                    DataSize.ofKilobytes(8),
+                    DataSize.ofMegabytes(1)));
 
     @Test
     void readsFieldsAndSealsFilesAsTheyArrive() {

@@ -44,6 +44,7 @@ class TranslationTests {
         collect(Path.of("src/main/resources/templates/identity/confidential.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/identity/reporter-disclosures.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/layout.html"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/resources/templates/files.html"), TEMPLATE_KEY, used);
         // staff navigation is not on reporter pages
         used.removeIf(key -> key.startsWith("nav.")
                 && !Set.of("nav.language", "nav.main", "nav.menu").contains(key));
@@ -66,6 +67,19 @@ class TranslationTests {
                 "error.upload.too-slow",
                 "error.upload.malformed",
                 "error.upload.invalid-utf8",
+                "error.upload.refused-type",
+                "error.upload.unreadable",
+                "error.upload.busy",
+                "files.removed.location",
+                "files.removed.camera",
+                "files.removed.exif",
+                "files.removed.xmp",
+                "files.removed.iptc",
+                "files.removed.text",
+                "files.removed.time",
+                "files.removed.document-info",
+                "files.note.kept",
+                "files.note.too-large",
                 "error.page.not-found",
                 "error.page.bad-request",
                 "error.page.server",
