@@ -51,6 +51,7 @@ fi
   --tipline.database.embedded.data-directory="$work/postgres" \
   --tipline.secrets.directory="$work/secrets" \
   --tipline.blobs.directory="$work/blobs" \
+  --tipline.intake.reports-per-source=0 \
   --logging.level.root=WARN "${extra[@]}" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; if [ -n "${KEEP_LOG:-}" ]; then cp "$work/server.log" "$KEEP_LOG"; fi; rm -rf "$work"' EXIT

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.accounts.internal.Credentials;
 import org.tipline.accounts.internal.StaffRecords;
-import org.tipline.accounts.internal.Throttle;
 import org.tipline.accounts.internal.Totp;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
@@ -27,6 +26,7 @@ import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
+import org.tipline.shared.Throttle;
 
 /**
  * What happens to a staff account after it is made (CRYPTO.md, key 1): an admin deactivates it

@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tipline.accounts.internal.Credentials;
 import org.tipline.accounts.internal.StaffRecords;
 import org.tipline.accounts.internal.StaffSessions;
-import org.tipline.accounts.internal.Throttle;
 import org.tipline.accounts.internal.Totp;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
@@ -22,6 +21,7 @@ import org.tipline.crypto.PrivateKey;
 import org.tipline.shared.OrganizationId;
 import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
+import org.tipline.shared.Throttle;
 
 /**
  * Logs staff in with password and TOTP code, unlocks their private key and opens a session.

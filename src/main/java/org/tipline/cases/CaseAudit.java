@@ -174,4 +174,26 @@ public sealed interface CaseAudit extends AuditEvent {
             return "staff:" + by;
         }
     }
+
+    /** A case's content was purged ({@code why}: retention or spam), with {@code files} files. */
+    record Purged(CaseId id, String why, int files) implements CaseAudit {
+        public String action() {
+            return why.equals("spam") ? "case.purged-as-spam" : "case.purged";
+        }
+
+        public String subject() {
+            return "case:" + id + "/files:" + files;
+        }
+    }
+
+    /** A supervisor put a case on legal hold, or released it. */
+    record Held(CaseId id, boolean held) implements CaseAudit {
+        public String action() {
+            return held ? "case.held" : "case.hold-released";
+        }
+
+        public String subject() {
+            return "case:" + id;
+        }
+    }
 }

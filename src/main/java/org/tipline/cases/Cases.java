@@ -30,9 +30,11 @@ import org.tipline.shared.StaffId;
 class Cases {
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    Cases(JdbcClient jdbc) {
+    Cases(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A case with its inbox columns. */
@@ -132,7 +134,8 @@ class Cases {
     boolean save(Case changed) {
         return jdbc.sql("""
                 UPDATE case_file SET state = ?, acknowledged_at = ?, risk = ?, outcome = ?, closing_reason = ?,
-                                     referred_to = ?, assignee_id = ?, version = version + 1
+                                     referred_to = ?, assignee_id = ?, version = version + 1,
+                                     closed_at = CASE WHEN ? AND closed_at IS NULL THEN ? ELSE closed_at END
                 WHERE id = ? AND organization_id = ? AND version = ?""")
                         .params(
                                 changed.state().name(),
@@ -146,6 +149,8 @@ class Cases {
                                 changed.assignee() == null
                                         ? null
                                         : changed.assignee().value(),
+                                changed.isClosed(),
+                                Timestamp.from(clock.instant()),
                                 changed.id().value(),
                                 changed.organization().value(),
                                 changed.version())

@@ -19,7 +19,8 @@ import org.tipline.shared.InvalidInput;
  * The deadline rules of a policy profile (DOMAIN.md, "Reporting channels and deadlines"): how long
  * to acknowledge a report and whether and why that may be waived, how long until feedback and how
  * far it may be extended with a justification, when to remind, which weekdays count as working
- * days, and the reasons a case may be closed without action.
+ * days, the reasons a case may be closed without action, and how long a finished case keeps its
+ * content before it is purged ({@code retention}; none: until someone purges it).
  *
  * <p>Implementation notes: the written form (YAML on export and import, JSON in the database) is a
  * tree of maps, lists and strings, read by {@link #read} alone, which names every field it refuses
@@ -34,12 +35,13 @@ public record PolicyRules(
         @Nullable Period feedbackExtendableTo,
         Period reminder,
         Set<DayOfWeek> workingDays,
-        List<String> closingReasons) {
+        List<String> closingReasons,
+        @Nullable Period retention) {
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Instant REFERENCE = Instant.parse("2026-01-05T09:00:00Z");
     private static final Set<String> TOP =
-            Set.of("name", "acknowledgement", "feedback", "reminder", "workingDays", "closingReasons");
+            Set.of("name", "acknowledgement", "feedback", "reminder", "workingDays", "closingReasons", "retention");
 
     public PolicyRules {
         waiverReasons = List.copyOf(waiverReasons);
@@ -47,7 +49,10 @@ public record PolicyRules(
         closingReasons = List.copyOf(closingReasons);
     }
 
-    /** The rules of the "EU internal channel" preset: 7 days to acknowledge, 3 months to feedback. */
+    /**
+     * The rules of the "EU internal channel" preset: 7 days to acknowledge, 3 months to feedback,
+     * content kept 3 years after the case closes (as German law asks of internal channels).
+     */
     public static PolicyRules euInternal() {
         return new PolicyRules(
                 new Period(7, Period.Unit.DAYS),
@@ -57,7 +62,8 @@ public record PolicyRules(
                 null,
                 new Period(2, Period.Unit.DAYS),
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                standardClosingReasons());
+                standardClosingReasons(),
+                new Period(36, Period.Unit.MONTHS));
     }
 
     /** The rules of the "EU external authority" preset: as internal, extendable to 6 months with a justification. */
@@ -71,7 +77,8 @@ public record PolicyRules(
                 new Period(6, Period.Unit.MONTHS),
                 internal.reminder(),
                 internal.workingDays(),
-                internal.closingReasons());
+                internal.closingReasons(),
+                internal.retention());
     }
 
     private static List<String> standardClosingReasons() {
@@ -106,6 +113,16 @@ public record PolicyRules(
         return java.util.Optional.of(feedbackExtendableTo.after(start, calendar));
     }
 
+    /**
+     * Returns when the content of a case closed at {@code closedAt} is to be purged; empty when the
+     * rules keep it until someone purges it.
+     */
+    public java.util.Optional<Instant> purgeAt(Instant closedAt, WorkingCalendar calendar) {
+        return retention == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(retention.after(closedAt, calendar));
+    }
+
     /** Returns the rules as their written tree, with {@code name} first. */
     public Map<String, Object> write(String name) {
         var tree = new LinkedHashMap<String, Object>();
@@ -126,6 +143,9 @@ public record PolicyRules(
                 "workingDays",
                 workingDays.stream().sorted().map(DayOfWeek::name).toList());
         tree.put("closingReasons", closingReasons);
+        if (retention != null) {
+            tree.put("retention", retention.toString());
+        }
         return tree;
     }
 
@@ -182,6 +202,7 @@ public record PolicyRules(
         if (closingReasons.isEmpty() && !errors.containsKey("closingReasons")) {
             errors.put("closingReasons", "error.required");
         }
+        var retention = period(top.get("retention"), "retention", false, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -195,7 +216,8 @@ public record PolicyRules(
                         extendable,
                         reminder,
                         workingDays,
-                        closingReasons));
+                        closingReasons,
+                        retention));
     }
 
     /** Compares two periods by where they end from the same start in a plain weekday calendar. */

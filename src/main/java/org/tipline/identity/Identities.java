@@ -115,6 +115,24 @@ public class Identities {
                 > 0;
     }
 
+    /**
+     * Purges what the identity module keeps of {@code report}: the reporter's sealed identity, the
+     * disclosure requests about it (with any released shares and disclosed fields) and the
+     * reporter's consents. Part of the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void purge(OrganizationId organization, ReportId report) {
+        jdbc.sql("DELETE FROM reporter_identity WHERE organization_id = ? AND report_id = ?")
+                .params(organization.value(), report.value())
+                .update();
+        jdbc.sql("DELETE FROM disclosure_request WHERE organization_id = ? AND report_id = ?")
+                .params(organization.value(), report.value())
+                .update();
+        jdbc.sql("DELETE FROM consent WHERE organization_id = ? AND report_id = ?")
+                .params(organization.value(), report.value())
+                .update();
+    }
+
     /** What an identity record of {@code report} is sealed under, so it opens for no other report. */
     public static String context(ReportId report) {
         return "report:" + report + ":identity";

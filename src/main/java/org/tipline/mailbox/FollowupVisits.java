@@ -68,5 +68,10 @@ class FollowupVisits {
     }
 
     /** The report key as a visit's row holds it, with what reopens it. */
+    /** Ends every visit of {@code report}'s mailbox. */
+    void endAll(org.tipline.reports.ReportId report) {
+        sessions.endAll(SealedSessions.Kind.REPORTER_VISIT, report.value());
+    }
+
     private record Wrapped(ContentKey sessionKey, byte[] key, String context) {}
 }

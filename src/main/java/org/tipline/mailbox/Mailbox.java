@@ -232,6 +232,17 @@ public class Mailbox {
         return open(authorization.substring(8).strip());
     }
 
+    /**
+     * Purges the thread of {@code report}: every message (their files go with the report's), the
+     * mailbox's status and any open visit. Part of the caller's transaction, after the report's
+     * files were purged.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void purge(ReportId report) {
+        threads.purge(report);
+        visits.endAll(report);
+    }
+
     /** Returns the report whose reporter opened {@code access}. */
     public ReportId report(MailboxAccess access) {
         return access.key().report();

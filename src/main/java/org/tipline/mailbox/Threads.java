@@ -132,4 +132,14 @@ class Threads {
     private static String part(UUID message) {
         return "message:" + message;
     }
+
+    /** Deletes the messages and the status of {@code report}'s mailbox. */
+    void purge(ReportId report) {
+        jdbc.sql("DELETE FROM message WHERE report_id = ?")
+                .param(report.value())
+                .update();
+        jdbc.sql("DELETE FROM mailbox WHERE report_id = ?")
+                .param(report.value())
+                .update();
+    }
 }

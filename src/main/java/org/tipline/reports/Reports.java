@@ -296,6 +296,19 @@ public class Reports {
         return rows.grantOf(report, member, organization).isPresent();
     }
 
+    /**
+     * Purges the content of {@code report}: its answers, files (their blobs once the transaction
+     * commits), grants and receipt; the row stays with its metadata (channel, category, dates).
+     * Part of the caller's transaction; returns how many files went.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int purge(OrganizationId organization, ReportId report) {
+        var row = rows.find(report)
+                .filter(found -> found.organization().equals(organization))
+                .orElseThrow(() -> new java.util.NoSuchElementException("No such report"));
+        return rows.purge(row.id());
+    }
+
     /** Where a report came in: its channel and the questionnaire version it answered. Metadata only. */
     public record Origin(ChannelId channel, int questionnaireVersion) {}
 

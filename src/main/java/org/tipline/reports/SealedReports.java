@@ -123,6 +123,39 @@ class SealedReports {
                 .update();
     }
 
+    /**
+     * Deletes what a report holds: its files (rows now, blobs once the transaction commits), its
+     * grants, its sealed answers and its receipt's wrapped key, so nothing of it opens again; the
+     * row stays with its metadata. Returns how many files went.
+     */
+    int purge(ReportId report) {
+        var keys = jdbc.sql("SELECT blob_key FROM attachment WHERE report_id = ?")
+                .param(report.value())
+                .query(String.class)
+                .list();
+        jdbc.sql("DELETE FROM attachment WHERE report_id = ?")
+                .param(report.value())
+                .update();
+        jdbc.sql("DELETE FROM key_grant WHERE report_id = ?")
+                .param(report.value())
+                .update();
+        // the receipt's lookup is replaced by a value no HMAC produces, so the receipt finds nothing
+        jdbc.sql("""
+                        UPDATE report SET sealed_answers = ''::bytea, receipt_key = ''::bytea, receipt_salt = ''::bytea,
+                                          receipt_lookup = decode(md5('purged:' || id::text), 'hex')
+                        WHERE id = ?""").param(report.value()).update();
+        if (!keys.isEmpty()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            keys.forEach(blobs::delete);
+                        }
+                    });
+        }
+        return keys.size();
+    }
+
     Optional<Row> find(ReportId report) {
         return jdbc.sql("""
                 SELECT id, organization_id, channel_id, questionnaire_version, category, sealed_answers, received_at

@@ -197,7 +197,8 @@ class CaseTests {
                 null,
                 rules.reminder(),
                 rules.workingDays(),
-                rules.closingReasons());
+                rules.closingReasons(),
+                rules.retention());
         assertThatThrownBy(() -> received.waiveAcknowledgement(strict, "reporter-asked"))
                 .isInstanceOf(CaseRuleBroken.class);
         var triage = in(CaseState.TRIAGE, RetaliationRisk.LOW);

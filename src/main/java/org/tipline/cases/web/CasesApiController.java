@@ -164,7 +164,17 @@ class CasesApiController {
     private final org.tipline.cases.CaseWork work;
     private final org.tipline.cases.CaseExport export;
 
-    CasesApiController(CaseManagement cases, org.tipline.cases.CaseWork work, org.tipline.cases.CaseExport export) {
+    private final org.tipline.cases.Retention retention;
+    private final org.tipline.cases.LegalHolds holds;
+
+    CasesApiController(
+            CaseManagement cases,
+            org.tipline.cases.CaseWork work,
+            org.tipline.cases.CaseExport export,
+            org.tipline.cases.Retention retention,
+            org.tipline.cases.LegalHolds holds) {
+        this.holds = holds;
+        this.retention = retention;
         this.cases = cases;
         this.work = work;
         this.export = export;
@@ -199,6 +209,34 @@ class CasesApiController {
     @GetMapping("/api/v1/cases/overview")
     org.tipline.cases.Overview overview(@AuthenticationPrincipal StaffPrincipal staff) {
         return cases.overview(staff);
+    }
+
+    /** A supervisor purges a case not yet investigated as spam: its content goes for good. */
+    @PostMapping("/api/v1/cases/{id}/spam")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    void spam(@AuthenticationPrincipal StaffPrincipal supervisor, @PathVariable UUID id) {
+        retention.purgeAsSpam(supervisor, new CaseId(id));
+    }
+
+    record HoldRequest(@org.jspecify.annotations.Nullable String reason) {}
+
+    /** A supervisor puts a case on legal hold (kept past its retention period) or, with no reason, releases it. */
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/cases/{id}/hold")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    void hold(
+            @AuthenticationPrincipal StaffPrincipal supervisor,
+            @PathVariable UUID id,
+            @RequestBody HoldRequest request) {
+        holds.set(supervisor, new CaseId(id), request.reason());
+    }
+
+    /** What a purged case still shows to supervisors and admins: metadata only. */
+    @GetMapping("/api/v1/cases/{id}/purged")
+    org.tipline.cases.Retention.PurgedCase purged(
+            @AuthenticationPrincipal StaffPrincipal viewer, @PathVariable UUID id) {
+        return retention
+                .purged(viewer, new CaseId(id))
+                .orElseThrow(() -> new java.util.NoSuchElementException("No such case"));
     }
 
     @GetMapping("/api/v1/cases/{id}")

@@ -42,13 +42,17 @@ class CasesController {
     private final org.springframework.context.MessageSource messages;
     private final org.springframework.beans.factory.ObjectProvider<OverviewSection> sections;
 
+    private final org.tipline.cases.Retention retention;
+
     CasesController(
             CaseManagement cases,
             org.tipline.cases.CaseWork work,
             org.tipline.cases.CaseExport export,
             Channels channels,
             org.springframework.context.MessageSource messages,
-            org.springframework.beans.factory.ObjectProvider<OverviewSection> sections) {
+            org.springframework.beans.factory.ObjectProvider<OverviewSection> sections,
+            org.tipline.cases.Retention retention) {
+        this.retention = retention;
         this.sections = sections;
         this.cases = cases;
         this.work = work;
@@ -146,7 +150,23 @@ class CasesController {
 
     @GetMapping("/cases/{id}")
     String show(Keyring keyring, @PathVariable UUID id, Model model) {
-        return render(keyring, new CaseId(id), model, Map.of(), "");
+        try {
+            return render(keyring, new CaseId(id), model, Map.of(), "");
+        } catch (java.util.NoSuchElementException e) {
+            // a purged case has no grant left: supervisors and admins see that it was purged
+            var purged = retention.purged(keyring.owner(), new CaseId(id)).orElseThrow(() -> e);
+            model.addAttribute("purged", purged);
+            return "cases/purged";
+        }
+    }
+
+    @PostMapping("/cases/{id}/spam")
+    String spam(
+            @org.springframework.security.core.annotation.AuthenticationPrincipal
+                    org.tipline.shared.StaffPrincipal supervisor,
+            @PathVariable UUID id) {
+        retention.purgeAsSpam(supervisor, new CaseId(id));
+        return "redirect:/cases/" + id;
     }
 
     @PostMapping("/cases/{id}/messages")

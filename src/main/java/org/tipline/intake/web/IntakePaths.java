@@ -18,6 +18,8 @@ class IntakePaths {
                         "/r/{organization}/{slug}/receipt/{pickup}")
                 .andOpen(
                         "/api/v1/channels/{slug}/reports",
-                        "/api/v1/organizations/{organization}/channels/{slug}/reports");
+                        "/api/v1/organizations/{organization}/channels/{slug}/reports",
+                        "/api/v1/channels/{slug}/challenge",
+                        "/api/v1/organizations/{organization}/channels/{slug}/challenge");
     }
 }

@@ -57,11 +57,37 @@ class ReportApiController {
     private final ReportIntake intake;
     private final Mailbox mailbox;
 
-    ReportApiController(Channels channels, Uploads uploads, ReportIntake intake, Mailbox mailbox) {
+    private final org.tipline.intake.SubmissionLimits limits;
+
+    ReportApiController(
+            Channels channels,
+            Uploads uploads,
+            ReportIntake intake,
+            Mailbox mailbox,
+            org.tipline.intake.SubmissionLimits limits) {
+        this.limits = limits;
         this.mailbox = mailbox;
         this.channels = channels;
         this.uploads = uploads;
         this.intake = intake;
+    }
+
+    /** A proof-of-work challenge for a submission to the channel: {@code {"challenge","bits"}}. */
+    record Challenge(String challenge, int bits) {}
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/channels/{slug}/challenge")
+    ResponseEntity<Challenge> challenge(@PathVariable String slug) {
+        return challenge(null, slug);
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping(
+            "/api/v1/organizations/{organization}/channels/{slug}/challenge")
+    ResponseEntity<Challenge> challenge(@PathVariable @Nullable String organization, @PathVariable String slug) {
+        var channel =
+                channels.published(organization, slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new Challenge(limits.challenge(channel.id()), limits.proofOfWorkBits()));
     }
 
     @PostMapping("/api/v1/channels/{slug}/reports")
@@ -75,6 +101,8 @@ class ReportApiController {
         var channel =
                 channels.published(organization, slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
         var guard = guard(request, channel.id());
+        limits.checkProof(channel.id(), request.getHeader(org.tipline.intake.SubmissionLimits.HEADER));
+        limits.count(channel.id(), request.getRemoteAddr(), ReportController.onion(request));
         var contentType =
                 request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         var json = contentType.startsWith("application/json");

@@ -50,6 +50,8 @@ class ReportController {
     private final Mailbox mailbox;
     private final org.tipline.identity.Identities identities;
 
+    private final org.tipline.intake.SubmissionLimits limits;
+
     ReportController(
             Channels channels,
             Uploads uploads,
@@ -57,7 +59,9 @@ class ReportController {
             SubmitOnce once,
             ReporterPages pages,
             Mailbox mailbox,
-            org.tipline.identity.Identities identities) {
+            org.tipline.identity.Identities identities,
+            org.tipline.intake.SubmissionLimits limits) {
+        this.limits = limits;
         this.identities = identities;
         this.mailbox = mailbox;
         this.pages = pages;
@@ -101,6 +105,7 @@ class ReportController {
             Model model) {
         var channel = channel(organization, slug);
         var action = action(organization, slug);
+        limits.count(channel.id(), request.getRemoteAddr(), onion(request));
         try (var upload = uploads.read(request)) {
             var answers = Answers.fromFields(upload.fields());
             var category = upload.field("category");
@@ -228,5 +233,11 @@ class ReportController {
                 "identityOpen", channel.questionnaire().asksIdentity() && identities.canKeep(channel.organizationId()));
         pages.describe(channel, model);
         return "intake/report";
+    }
+
+    /** Returns whether the request came to the onion address (all its visitors share one source). */
+    static boolean onion(HttpServletRequest request) {
+        var host = request.getServerName();
+        return host != null && host.toLowerCase(java.util.Locale.ROOT).endsWith(".onion");
     }
 }

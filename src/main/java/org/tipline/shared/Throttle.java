@@ -1,4 +1,4 @@
-package org.tipline.accounts.internal;
+package org.tipline.shared;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -7,7 +7,8 @@ import io.github.bucket4j.Bucket;
 import java.time.Duration;
 
 /**
- * Token buckets keyed by a name (such as a login address), held in a bounded in-memory map.
+ * Token buckets keyed by a name (a login address, a keyed hash of a source), held in a bounded
+ * in-memory map.
  *
  * <p>Nothing here identifies a client by its network address: reporters are never recorded, and
  * staff logins are throttled per account. Each node keeps its own buckets, so N nodes allow up to
