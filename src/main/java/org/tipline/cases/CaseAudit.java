@@ -196,4 +196,26 @@ public sealed interface CaseAudit extends AuditEvent {
             return "case:" + id;
         }
     }
+
+    /** A person named in a case was recorded under {@code pseudonym} (who they are is sealed, never audited). */
+    record PersonRecorded(CaseId id, String pseudonym) implements CaseAudit {
+        public String action() {
+            return "person.recorded";
+        }
+
+        public String subject() {
+            return "case:" + id + "/person:" + pseudonym;
+        }
+    }
+
+    /** A holder asked to see who a person concerned is. */
+    record PersonRevealed(CaseId id, String pseudonym) implements CaseAudit {
+        public String action() {
+            return "person.revealed";
+        }
+
+        public String subject() {
+            return "case:" + id + "/person:" + pseudonym;
+        }
+    }
 }

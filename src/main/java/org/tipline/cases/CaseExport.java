@@ -44,8 +44,17 @@ public class CaseExport {
     private final MessageSource messages;
     private final Times times;
 
+    private final Persons persons;
+
     CaseExport(
-            CaseManagement cases, CaseWork work, Reports reports, AuditLog audit, MessageSource messages, Times times) {
+            CaseManagement cases,
+            CaseWork work,
+            Reports reports,
+            AuditLog audit,
+            MessageSource messages,
+            Times times,
+            Persons persons) {
+        this.persons = persons;
         this.cases = cases;
         this.work = work;
         this.reports = reports;
@@ -61,12 +70,27 @@ public class CaseExport {
      */
     @Transactional
     public byte[] pdf(Keyring keyring, CaseId id, Locale locale) {
+        return pdf(keyring, id, locale, false);
+    }
+
+    /**
+     * Returns a case granted to the keyring's owner as a PDF, labelled in {@code locale}; persons
+     * concerned appear by pseudonym, and with who they are only when {@code identities} is asked
+     * for (audited as such).
+     *
+     * @throws java.util.NoSuchElementException if the case is not granted to them
+     */
+    @Transactional
+    public byte[] pdf(Keyring keyring, CaseId id, Locale locale, boolean identities) {
         var owner = keyring.owner();
         var listed = cases.granted(owner, id);
         var key = reports.unlock(keyring, listed.aggregate().report());
         var view = cases.view(owner, listed, key);
         var timeline = work.timeline(key, id);
-        audit.record(owner.organization(), Actor.staff(owner.id()), new CaseAudit.Exported(id, "pdf"));
+        audit.record(
+                owner.organization(),
+                Actor.staff(owner.id()),
+                new CaseAudit.Exported(id, identities ? "pdf-with-identities" : "pdf"));
 
         var summary = view.summary();
         var details = view.details();
@@ -140,6 +164,17 @@ public class CaseExport {
         }
         for (var file : view.report().attachments()) {
             pdf.field(text("case.attachments", locale), file.name() + " (" + file.size() + " B)");
+        }
+
+        var concerned = persons.of(id);
+        if (!concerned.isEmpty()) {
+            pdf.heading(text("case.persons", locale), 2);
+            for (var person : concerned) {
+                pdf.field(
+                        person.pseudonym(),
+                        text("case.person.role." + person.role(), locale)
+                                + (identities ? " · " + persons.reveal(key, id, person.id()) : ""));
+            }
         }
 
         pdf.heading(text("case.conversation", locale), 2);

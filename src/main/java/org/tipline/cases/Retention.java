@@ -32,7 +32,7 @@ import org.tipline.shared.StaffPrincipal;
 /**
  * Retention (DOMAIN.md): a finished case keeps its content for its policy's retention period after
  * it closed, then the content is purged: the report's answers, files (blobs too), grants and
- * receipt; the thread and the mailbox; notes, labels, links and who held it; the reporter's sealed
+ * receipt; the thread and the mailbox; notes, persons concerned, labels, links and who held it; the reporter's sealed
  * identity, disclosure requests and consents. The case row stays as {@code PURGED} with its
  * metadata (channel, category, outcome, dates, deadlines), so statistics keep counting it, and its
  * page says it was purged. A case that a {@link PurgeHold} holds is kept. Supervisors can also
@@ -237,7 +237,7 @@ public class Retention {
         var files = reports.purge(organization, reportId);
         mailbox.purge(reportId);
         identities.purge(organization, reportId);
-        for (var table : List.of("case_note", "case_label", "case_holder")) {
+        for (var table : List.of("case_note", "case_label", "case_holder", "case_person")) {
             jdbc.sql("DELETE FROM " + table + " WHERE case_id = ?")
                     .param(id.value())
                     .update();

@@ -166,13 +166,16 @@ class CasesApiController {
 
     private final org.tipline.cases.Retention retention;
     private final org.tipline.cases.LegalHolds holds;
+    private final org.tipline.cases.Persons persons;
 
     CasesApiController(
             CaseManagement cases,
             org.tipline.cases.CaseWork work,
             org.tipline.cases.CaseExport export,
             org.tipline.cases.Retention retention,
-            org.tipline.cases.LegalHolds holds) {
+            org.tipline.cases.LegalHolds holds,
+            org.tipline.cases.Persons persons) {
+        this.persons = persons;
         this.holds = holds;
         this.retention = retention;
         this.cases = cases;
@@ -181,8 +184,44 @@ class CasesApiController {
     }
 
     @GetMapping("/api/v1/cases/{id}/export.pdf")
-    ResponseEntity<byte[]> exportPdf(Keyring keyring, @PathVariable UUID id, java.util.Locale locale) {
-        return CasesController.pdf(export, cases, keyring, id, locale);
+    ResponseEntity<byte[]> exportPdf(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean identities,
+            java.util.Locale locale) {
+        return CasesController.pdf(export, cases, keyring, id, locale, identities);
+    }
+
+    record PersonRequest(
+            @org.jspecify.annotations.Nullable String role,
+            @org.jspecify.annotations.Nullable String identity) {}
+
+    /** A holder records a person named in the case; they get a pseudonym. */
+    @PostMapping("/api/v1/cases/{id}/persons")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    org.tipline.cases.Persons.Person recordPerson(
+            Keyring keyring, @PathVariable UUID id, @RequestBody PersonRequest request) {
+        return persons.record(
+                keyring,
+                new CaseId(id),
+                org.tipline.cases.Persons.role(request.role() == null ? "" : request.role()),
+                request.identity() == null ? "" : request.identity());
+    }
+
+    /** The persons concerned of a case granted to the caller, by pseudonym. */
+    @GetMapping("/api/v1/cases/{id}/persons")
+    List<org.tipline.cases.Persons.Person> persons(
+            @AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id) {
+        return persons.list(staff, new CaseId(id));
+    }
+
+    /** Who a person concerned is, for a holder of the case; audited. */
+    @GetMapping("/api/v1/cases/{id}/persons/{person}/identity")
+    ResponseEntity<Map<String, String>> personIdentity(
+            Keyring keyring, @PathVariable UUID id, @PathVariable UUID person) {
+        return ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(Map.of("identity", persons.reveal(keyring, new CaseId(id), person)));
     }
 
     @GetMapping("/api/v1/cases/{id}/attachments.zip")

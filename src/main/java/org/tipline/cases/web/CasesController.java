@@ -43,6 +43,7 @@ class CasesController {
     private final org.springframework.beans.factory.ObjectProvider<OverviewSection> sections;
 
     private final org.tipline.cases.Retention retention;
+    private final org.tipline.cases.Persons persons;
 
     CasesController(
             CaseManagement cases,
@@ -51,7 +52,9 @@ class CasesController {
             Channels channels,
             org.springframework.context.MessageSource messages,
             org.springframework.beans.factory.ObjectProvider<OverviewSection> sections,
-            org.tipline.cases.Retention retention) {
+            org.tipline.cases.Retention retention,
+            org.tipline.cases.Persons persons) {
+        this.persons = persons;
         this.retention = retention;
         this.sections = sections;
         this.cases = cases;
@@ -341,8 +344,52 @@ class CasesController {
     }
 
     @GetMapping("/cases/{id}/export.pdf")
-    ResponseEntity<byte[]> exportPdf(Keyring keyring, @PathVariable UUID id, java.util.Locale locale) {
-        return pdf(export, cases, keyring, id, locale);
+    ResponseEntity<byte[]> exportPdf(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean identities,
+            java.util.Locale locale) {
+        return pdf(export, cases, keyring, id, locale, identities);
+    }
+
+    @PostMapping("/cases/{id}/persons")
+    String recordPerson(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String role,
+            @RequestParam(required = false) @Nullable String identity,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            persons.record(
+                    keyring,
+                    new CaseId(id),
+                    org.tipline.cases.Persons.role(role == null ? "" : role),
+                    identity == null ? "" : identity);
+            return "redirect:/cases/" + id + "#persons";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(keyring, new CaseId(id), model, e.fieldErrors(), "");
+        }
+    }
+
+    @GetMapping("/cases/{id}/persons/{person}")
+    String person(
+            Keyring keyring,
+            @PathVariable UUID id,
+            @PathVariable UUID person,
+            Model model,
+            HttpServletResponse response) {
+        response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store");
+        var identity = persons.reveal(keyring, new CaseId(id), person);
+        var shown = persons.of(new CaseId(id)).stream()
+                .filter(p -> p.id().equals(person))
+                .findFirst()
+                .orElseThrow();
+        model.addAttribute("caseId", id);
+        model.addAttribute("person", shown);
+        model.addAttribute("identity", identity);
+        return "cases/person";
     }
 
     @GetMapping("/cases/{id}/attachments.zip")
@@ -362,8 +409,9 @@ class CasesController {
             CaseManagement cases,
             Keyring keyring,
             UUID id,
-            java.util.Locale locale) {
-        var bytes = export.pdf(keyring, new CaseId(id), locale);
+            java.util.Locale locale,
+            boolean identities) {
+        var bytes = export.pdf(keyring, new CaseId(id), locale, identities);
         var reference = cases.ref(keyring.owner().organization(), new CaseId(id))
                 .map(org.tipline.cases.CaseRef::reference)
                 .orElse("case");
@@ -441,6 +489,8 @@ class CasesController {
     private String render(Keyring keyring, CaseId id, Model model, Map<String, String> errors, String draft) {
         var view = cases.view(keyring, id);
         model.addAttribute("view", view);
+        model.addAttribute("persons", persons.of(id));
+        model.addAttribute("personRoles", org.tipline.cases.Persons.Role.values());
         model.addAttribute(
                 "actions", CaseActions.available(view.details(), view.policy().rules(), view.deadlines()));
         model.addAttribute("outcomes", Outcome.values());
