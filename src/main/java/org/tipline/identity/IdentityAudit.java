@@ -65,4 +65,26 @@ public sealed interface IdentityAudit extends AuditEvent {
             return "consent:" + kind.toLowerCase(java.util.Locale.ROOT) + ":" + about + "/report:" + report;
         }
     }
+
+    /** A change of custodians moved a step: proposed, released, cancelled. */
+    record VaultChangeStep(String step, java.util.UUID change) implements IdentityAudit {
+        public String action() {
+            return "vault.change-" + step;
+        }
+
+        public String subject() {
+            return "vault-change:" + change;
+        }
+    }
+
+    /** The vault got a new key split k of n among its new custodians; {@code identities} were sealed to it again. */
+    record VaultResplit(int version, int k, int n, int identities) implements IdentityAudit {
+        public String action() {
+            return "vault.resplit";
+        }
+
+        public String subject() {
+            return "vault:v" + version + "/" + k + "-of-" + n + "/identities:" + identities;
+        }
+    }
 }

@@ -70,6 +70,33 @@ public class Vaults {
             StaffPrincipal admin, int k, List<StaffId> custodians, boolean acceptSingleCustodian, boolean legalRoute) {
         admin.require(Role.ADMIN);
         var organization = admin.organization();
+        var chosen = validate(organization, k, custodians, acceptSingleCustodian);
+        // one vault at a time: a second request waits here and then finds the first
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('vault:' || ?, 0))")
+                .param(organization.value().toString())
+                .query((rs, i) -> 1)
+                .single();
+        if (current(organization).isPresent()) {
+            throw VaultRefused.exists();
+        }
+        var version = 1;
+        var key = PrivateKey.generate();
+        store(organization, version, key, k, chosen, acceptSingleCustodian, legalRoute, admin.id());
+        audit.record(
+                organization,
+                Actor.staff(admin.id()),
+                new IdentityAudit.VaultCreated(version, k, chosen.size(), acceptSingleCustodian && k == 1, legalRoute));
+        return current(organization).orElseThrow();
+    }
+
+    /**
+     * Checks a split: custodians named once, each an active custodian of the organisation, and
+     * 1 ≤ k ≤ n with k = 1 only when accepted. Returns them in order.
+     *
+     * @throws InvalidInput naming what is wrong
+     */
+    List<StaffId> validate(
+            OrganizationId organization, int k, List<StaffId> custodians, boolean acceptSingleCustodian) {
         var chosen = new LinkedHashSet<>(custodians);
         var errors = new HashMap<String, String>();
         if (chosen.size() != custodians.size() || chosen.isEmpty() || chosen.size() > 255) {
@@ -89,21 +116,30 @@ public class Vaults {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        // one vault at a time: a second request waits here and then finds the first
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('vault:' || ?, 0))")
-                .param(organization.value().toString())
-                .query((rs, i) -> 1)
-                .single();
-        if (current(organization).isPresent()) {
-            throw VaultRefused.exists();
-        }
+        return new ArrayList<>(chosen);
+    }
+
+    /**
+     * Stores version {@code version} of the organisation's vault: the public half of {@code key},
+     * and its private half split {@code k} of the custodians, each share sealed to that custodian's
+     * tag-checked public key. The private key itself is not stored.
+     */
+    void store(
+            OrganizationId organization,
+            int version,
+            PrivateKey key,
+            int k,
+            List<StaffId> custodians,
+            boolean acceptSingleCustodian,
+            boolean legalRoute,
+            StaffId by) {
         var recipients = new HashMap<StaffId, PublicKey>();
-        staff.recipients(organization, chosen).forEach(r -> recipients.put(r.id(), r.publicKey()));
-        var ordered = new ArrayList<>(chosen);
-        var version = 1;
+        staff.recipients(organization, custodians).forEach(r -> recipients.put(r.id(), r.publicKey()));
+        if (recipients.size() != custodians.size()) {
+            throw new InvalidInput(java.util.Map.of("custodians", "error.vault.custodians"));
+        }
         var context = Vault.context(organization, version);
-        var key = PrivateKey.generate();
-        var shares = key.split(k, ordered.size());
+        var shares = key.split(k, custodians.size());
         jdbc.sql("""
                         INSERT INTO vault (organization_id, version, public_key, k, n, single_custodian_accepted, legal_route,
                                            created_at, created_by)
@@ -113,13 +149,13 @@ public class Vaults {
                         version,
                         key.publicKey().toBytes(),
                         k,
-                        ordered.size(),
+                        custodians.size(),
                         acceptSingleCustodian && k == 1,
                         legalRoute,
                         Timestamp.from(clock.instant()),
-                        admin.id().value())
+                        by.value())
                 .update();
-        for (int i = 0; i < ordered.size(); i++) {
+        for (int i = 0; i < custodians.size(); i++) {
             var share = shares.get(i);
             jdbc.sql("""
                             INSERT INTO vault_share (organization_id, version, share_index, custodian_id, wrapped)
@@ -128,16 +164,10 @@ public class Vaults {
                             organization.value(),
                             version,
                             share.index(),
-                            ordered.get(i).value(),
-                            share.wrapTo(recipients.get(ordered.get(i)), context))
+                            custodians.get(i).value(),
+                            share.wrapTo(recipients.get(custodians.get(i)), context))
                     .update();
         }
-        audit.record(
-                organization,
-                Actor.staff(admin.id()),
-                new IdentityAudit.VaultCreated(
-                        version, k, ordered.size(), acceptSingleCustodian && k == 1, legalRoute));
-        return current(organization).orElseThrow();
     }
 
     /** Returns the organisation's vault as an admin or custodian sees it (no secret), if it has one. */

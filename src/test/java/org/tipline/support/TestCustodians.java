@@ -51,11 +51,12 @@ public class TestCustodians {
                 key(custodian.id(), custodian.password()), sealed.getKey(), sealed.getValue(), context);
     }
 
-    /** Returns the public key of the organisation's vault. */
+    /** Returns the public key of the organisation's vault as it stands (its newest version). */
     public PublicKey vaultKey(UUID organization) {
-        return PublicKey.fromBytes(jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ?")
-                .param(organization)
-                .query(byte[].class)
-                .single());
+        return PublicKey.fromBytes(
+                jdbc.sql("SELECT public_key FROM vault WHERE organization_id = ? ORDER BY version DESC LIMIT 1")
+                        .param(organization)
+                        .query(byte[].class)
+                        .single());
     }
 }

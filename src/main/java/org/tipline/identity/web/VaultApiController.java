@@ -55,9 +55,54 @@ class VaultApiController {
     record CustodianView(UUID id, String name, int share) {}
 
     private final Vaults vaults;
+    private final org.tipline.identity.VaultChanges changes;
 
-    VaultApiController(Vaults vaults) {
+    VaultApiController(Vaults vaults, org.tipline.identity.VaultChanges changes) {
         this.vaults = vaults;
+        this.changes = changes;
+    }
+
+    record Proposal(
+            @Nullable Integer k,
+            @Nullable List<UUID> custodians,
+            @Nullable Boolean acceptSingleCustodian) {}
+
+    /** An admin proposes new custodians and k; k current custodians then release, and the proposer completes. */
+    @PostMapping("/api/v1/vault/changes")
+    @ResponseStatus(HttpStatus.CREATED)
+    org.tipline.identity.VaultChanges.Change propose(
+            @AuthenticationPrincipal StaffPrincipal admin, @RequestBody Proposal body) {
+        return changes.propose(
+                admin,
+                body.k() == null ? 0 : body.k(),
+                body.custodians() == null
+                        ? List.of()
+                        : body.custodians().stream().map(StaffId::new).toList(),
+                Boolean.TRUE.equals(body.acceptSingleCustodian()));
+    }
+
+    @GetMapping("/api/v1/vault/changes/open")
+    org.tipline.identity.VaultChanges.Change openChange(@AuthenticationPrincipal StaffPrincipal viewer) {
+        return changes.open(viewer).orElseThrow(() -> new java.util.NoSuchElementException("No open change"));
+    }
+
+    @PostMapping("/api/v1/vault/changes/{id}/release")
+    org.tipline.identity.VaultChanges.Change releaseForChange(
+            org.tipline.crypto.Keyring custodian, @org.springframework.web.bind.annotation.PathVariable UUID id) {
+        return changes.release(custodian, id);
+    }
+
+    @PostMapping("/api/v1/vault/changes/{id}/complete")
+    View complete(org.tipline.crypto.Keyring proposer, @org.springframework.web.bind.annotation.PathVariable UUID id) {
+        return View.of(changes.complete(proposer, id));
+    }
+
+    @PostMapping("/api/v1/vault/changes/{id}/cancel")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(
+            @AuthenticationPrincipal StaffPrincipal admin,
+            @org.springframework.web.bind.annotation.PathVariable UUID id) {
+        changes.cancel(admin, id);
     }
 
     @GetMapping("/api/v1/vault")

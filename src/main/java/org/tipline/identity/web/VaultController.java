@@ -28,10 +28,70 @@ class VaultController {
 
     private final Vaults vaults;
     private final StaffDirectory staff;
+    private final org.tipline.identity.VaultChanges changes;
 
-    VaultController(Vaults vaults, StaffDirectory staff) {
+    VaultController(Vaults vaults, StaffDirectory staff, org.tipline.identity.VaultChanges changes) {
         this.vaults = vaults;
         this.staff = staff;
+        this.changes = changes;
+    }
+
+    @PostMapping("/vault/changes")
+    String propose(
+            @AuthenticationPrincipal StaffPrincipal admin,
+            @RequestParam(required = false) @Nullable String k,
+            @RequestParam(name = "custodians", required = false) @Nullable List<String> custodians,
+            @RequestParam(required = false) @Nullable String acceptSingleCustodian,
+            Model model,
+            HttpServletResponse response) {
+        var chosen = custodians == null ? List.<String>of() : custodians;
+        var threshold = 0;
+        try {
+            threshold = Integer.parseInt(k == null ? "" : k.strip());
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        try {
+            changes.propose(
+                    admin,
+                    threshold,
+                    chosen.stream().map(id -> new StaffId(UUID.fromString(id))).toList(),
+                    acceptSingleCustodian != null);
+            return "redirect:/vault?proposed";
+        } catch (IllegalArgumentException | InvalidInput e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            var errors = e instanceof InvalidInput invalid
+                    ? invalid.fieldErrors()
+                    : Map.of("custodians", "error.vault.custodians");
+            return render(admin, model, errors, threshold, chosen, acceptSingleCustodian != null);
+        } catch (org.tipline.identity.VaultRefused e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refused", e.messageKey());
+            return render(admin, model, Map.of(), threshold, chosen, acceptSingleCustodian != null);
+        }
+    }
+
+    @PostMapping("/vault/changes/{id}/{step}")
+    String step(
+            org.tipline.crypto.Keyring keyring,
+            @org.springframework.web.bind.annotation.PathVariable UUID id,
+            @org.springframework.web.bind.annotation.PathVariable String step,
+            Model model,
+            HttpServletResponse response) {
+        var viewer = keyring.owner();
+        try {
+            switch (step) {
+                case "release" -> changes.release(keyring, id);
+                case "complete" -> changes.complete(keyring, id);
+                case "cancel" -> changes.cancel(viewer, id);
+                default -> throw new java.util.NoSuchElementException("No such step");
+            }
+            return "redirect:/vault?" + step;
+        } catch (org.tipline.identity.VaultRefused e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refused", e.messageKey());
+            return render(viewer, model, Map.of(), 2, List.of(), false);
+        }
     }
 
     @GetMapping("/vault")
@@ -79,6 +139,15 @@ class VaultController {
             boolean single) {
         var vault = vaults.get(viewer);
         model.addAttribute("vault", vault.orElse(null));
+        var change = changes.open(viewer).orElse(null);
+        model.addAttribute("change", change);
+        model.addAttribute("viewer", viewer.id());
+        model.addAttribute(
+                "holdsShare",
+                vault.isPresent() && vault.get().custodians().stream().anyMatch(c -> c.id().equals(viewer.id())));
+        if (!model.containsAttribute("refused")) {
+            model.addAttribute("refused", null);
+        }
         model.addAttribute("admin", viewer.has(Role.ADMIN));
         model.addAttribute("errors", errors);
         model.addAttribute("k", k);
@@ -89,7 +158,7 @@ class VaultController {
         }
         model.addAttribute(
                 "candidates",
-                vault.isPresent() || !viewer.has(Role.ADMIN)
+                !viewer.has(Role.ADMIN) || change != null
                         ? List.of()
                         : staff.members(viewer.organization()).stream()
                                 .filter(member -> member.roles().contains(Role.CUSTODIAN))
