@@ -239,6 +239,48 @@ class IdentityAtIntakeIntegrationTests {
                 PrivateKey.join(shares, publicKey).openSealed(row.getValue(), "report:" + row.getKey() + ":identity"),
                 StandardCharsets.UTF_8);
         assertThat(record).contains("Li Na 2231", "Signal +86 139 0000 2231");
+
+        // the API twin says it was given; a second report's reporter gives theirs through it, once
+        var offer = http.get("/api/v1/followup/identity", "Authorization", "Receipt " + receipt)
+                .json();
+        assertThat(offer.get("given").asBoolean()).isTrue();
+        assertThat(offer.get("vault").asBoolean()).isTrue();
+        assertThat(offer.get("fields").valueStream().map(f -> f.get("key").asString()))
+                .containsExactly("name", "contact");
+        var second = http.json(
+                        "POST",
+                        "/api/v1/organizations/" + other.slug() + "/channels/report/reports",
+                        Map.of("answers", Map.of("subject", "More invoices", "description", "Since May")))
+                .json()
+                .get("receipt")
+                .asString();
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/followup/identity",
+                                Map.of("answers", Map.of("name", " ")),
+                                "Authorization",
+                                "Receipt " + second)
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/followup/identity",
+                                Map.of("answers", Map.of("name", "Wu Lei 8080")),
+                                "Authorization",
+                                "Receipt " + second)
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/followup/identity",
+                                Map.of("answers", Map.of("name", "Someone else")),
+                                "Authorization",
+                                "Receipt " + second)
+                        .status())
+                .isEqualTo(409);
+        var secondOffer = http.get("/api/v1/followup/identity", "Authorization", "Receipt " + second);
+        assertThat(secondOffer.json().get("given").asBoolean()).isTrue();
+        assertThat(secondOffer.body()).doesNotContain("Wu Lei");
     }
 
     private Http.Response channel(Http http, String admin, String slug, UUID handler, boolean required, String type) {

@@ -43,6 +43,7 @@ class TranslationTests {
         collect(Path.of("src/main/resources/templates/error.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/identity/confidential.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/identity/reporter-disclosures.html"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/resources/templates/identity/consents.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/layout.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/files.html"), TEMPLATE_KEY, used);
         // staff navigation is not on reporter pages
@@ -80,6 +81,14 @@ class TranslationTests {
                 "files.removed.document-info",
                 "files.note.kept",
                 "files.note.too-large",
+                "consents.kind.RECORDING",
+                "consents.kind.PUBLICITY",
+                "consents.kind.CEREMONY",
+                "consents.kind.RECORDING.explain",
+                "consents.kind.PUBLICITY.explain",
+                "consents.kind.CEREMONY.explain",
+                "error.consent.missing",
+                "error.consent.kind",
                 "error.page.not-found",
                 "error.page.bad-request",
                 "error.page.server",

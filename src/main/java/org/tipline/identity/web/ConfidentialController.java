@@ -118,7 +118,7 @@ class ConfidentialController {
     }
 
     /** The channel's identity questions (not files, not choices), or a name and a contact. */
-    private static List<Asked> asked(Questionnaire questionnaire, String lang) {
+    static List<Asked> asked(Questionnaire questionnaire, String lang) {
         var asked = questionnaire.questions().stream()
                 .filter(Questionnaire.Question::identity)
                 .filter(q -> q.type() == QuestionType.SHORT_TEXT || q.type() == QuestionType.LONG_TEXT)
