@@ -87,6 +87,24 @@ public class ReportIntake {
             @Nullable CampaignCode campaign,
             Upload upload,
             SubmitOnce.@Nullable Guard guard) {
+        return submit(channel, answers, category, campaign, upload, guard, false);
+    }
+
+    /**
+     * Stores a report as {@link #submit(Channel, Map, String, CampaignCode, Upload,
+     * SubmitOnce.Guard)} does; with {@code openIdentity} the reporter reports openly: their answers
+     * to identity questions stay with the report, for the people who handle it, instead of going to
+     * the vault.
+     */
+    @Transactional
+    public Submitted submit(
+            Channel channel,
+            Map<String, List<String>> answers,
+            @Nullable String category,
+            @Nullable CampaignCode campaign,
+            Upload upload,
+            SubmitOnce.@Nullable Guard guard,
+            boolean openIdentity) {
         upload.keepOnlyIfCommitted();
         if (guard != null) {
             once.claim(guard);
@@ -98,8 +116,11 @@ public class ReportIntake {
         if (recipients.isEmpty()) {
             throw new ChannelUnavailable();
         }
-        // answers to identity questions go to the vault, never with the report
-        var identity = channel.questionnaire().identityAnswers(clean);
+        // answers to identity questions go to the vault, never with the report, unless the
+        // reporter reports openly
+        var identity = openIdentity
+                ? Map.<String, List<String>>of()
+                : channel.questionnaire().identityAnswers(clean);
         var sealedWithReport = new java.util.LinkedHashMap<>(clean);
         identity.keySet().forEach(sealedWithReport::remove);
         var filed = reports.file(new Reports.Filing(

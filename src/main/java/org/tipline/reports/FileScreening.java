@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * with an executable inside, by name or by its first bytes. Unless the reporter asked to keep their
  * files as they are, metadata is taken out before the file is sealed: EXIF (camera, time, GPS
  * position), XMP and IPTC from JPEG (Apache Commons Imaging), text, time and EXIF chunks from PNG,
- * and the document information and XMP of a PDF (PDFBox). Such a file is read whole into memory,
+ * the document information and XMP of a PDF (PDFBox), and the properties parts of office documents
+ * (OOXML and OpenDocument, rewritten as they stream). An image or PDF is read whole into memory,
  * up to {@link UploadProperties#cleanLimit()}, while no more than that many bytes of all files
  * being cleaned at once are held ({@link UploadProperties#cleanMemory()}), reserved as they arrive;
  * a larger file is kept as sent and the reporter is told so. A file that claims to be one of these
@@ -90,9 +91,16 @@ final class FileScreening {
         if (refused(type)) {
             throw new UploadRejected(UploadRejected.Reason.REFUSED_TYPE);
         }
-        if (type.equals("application/zip") || type.startsWith("application/x-tika-ooxml")) {
+        var office =
+                type.startsWith("application/x-tika-ooxml") || type.startsWith("application/vnd.oasis.opendocument.");
+        if (office && !keepOriginal) {
+            var removed = new ArrayList<String>();
+            cleanOffice(buffered, out, removed);
+            return new Screened(type, removed, null);
+        }
+        if (type.equals("application/zip") || office) {
             scanArchive(buffered, out);
-            return new Screened(type, List.of(), null);
+            return new Screened(type, List.of(), office ? "kept" : null);
         }
         var cleanable = type.equals("image/jpeg") || type.equals("image/png") || type.equals("application/pdf");
         if (!cleanable) {
@@ -189,6 +197,113 @@ final class FileScreening {
         }
         // whatever the archive reader left unread (its central directory) goes through as well
         tee.transferTo(OutputStream.nullOutputStream());
+    }
+
+    /** What replaces an office document's properties: the same parts, saying nothing. */
+    private static final java.util.Map<String, String> EMPTY_PROPERTIES = java.util.Map.of(
+            "docProps/core.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                    + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\"/>",
+            "docProps/app.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                    + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"/>",
+            "docProps/custom.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                    + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\"/>",
+            "meta.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                    + " office:version=\"1.2\"><office:meta/></office:document-meta>");
+
+    /** The time every entry of a cleaned office document carries (the earliest a ZIP can say). */
+    private static final long ZIP_EPOCH = java.time.LocalDateTime.of(1980, 1, 1, 0, 0)
+            .toInstant(java.time.ZoneOffset.UTC)
+            .toEpochMilli();
+
+    /**
+     * Writes an office document (OOXML or OpenDocument, both ZIP packages) anew as it streams in:
+     * its properties parts (author, company, manager, dates, custom properties) replaced by empty
+     * ones, every entry's time set to 1980, extra fields and the archive comment dropped, the
+     * content copied as it is. A program inside is refused; a package that cannot be read is refused
+     * rather than kept with its properties. Stored (uncompressed) entries are held in memory to be
+     * counted, up to the clean limit.
+     */
+    private void cleanOffice(InputStream in, OutputStream out, List<String> removed) throws IOException {
+        var zip = new ZipInputStream(in, StandardCharsets.UTF_8);
+        try {
+            var writer = new java.util.zip.ZipOutputStream(new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(byte[] buffer, int offset, int length) throws IOException {
+                    out.write(buffer, offset, length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+            java.util.zip.ZipEntry entry;
+            var any = false;
+            while ((entry = zip.getNextEntry()) != null) {
+                any = true;
+                var name = entry.getName();
+                var lower = name.toLowerCase(Locale.ROOT);
+                var dot = lower.lastIndexOf('.');
+                if (dot >= 0 && EXECUTABLE_NAMES.contains(lower.substring(dot + 1))) {
+                    throw new UploadRejected(UploadRejected.Reason.REFUSED_TYPE);
+                }
+                var copy = new java.util.zip.ZipEntry(name);
+                copy.setTime(ZIP_EPOCH);
+                var replacement = EMPTY_PROPERTIES.get(name);
+                if (replacement != null) {
+                    zip.transferTo(OutputStream.nullOutputStream());
+                    removed.add("document-info");
+                    writer.putNextEntry(copy);
+                    writer.write(replacement.getBytes(StandardCharsets.UTF_8));
+                } else if (entry.getMethod() == java.util.zip.ZipEntry.STORED) {
+                    var bytes = zip.readNBytes((int) Math.min(cleanLimit + 1, Integer.MAX_VALUE - 8));
+                    if (bytes.length > cleanLimit) {
+                        throw new UploadRejected(UploadRejected.Reason.UNREADABLE_FILE);
+                    }
+                    checkProgram(bytes);
+                    var crc = new java.util.zip.CRC32();
+                    crc.update(bytes);
+                    copy.setMethod(java.util.zip.ZipEntry.STORED);
+                    copy.setSize(bytes.length);
+                    copy.setCompressedSize(bytes.length);
+                    copy.setCrc(crc.getValue());
+                    writer.putNextEntry(copy);
+                    writer.write(bytes);
+                } else {
+                    writer.putNextEntry(copy);
+                    var head = zip.readNBytes(4096);
+                    checkProgram(head);
+                    writer.write(head);
+                    zip.transferTo(writer);
+                }
+                writer.closeEntry();
+            }
+            if (!any) {
+                throw new UploadRejected(UploadRejected.Reason.UNREADABLE_FILE);
+            }
+            writer.finish();
+            writer.flush();
+        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
+            throw new UploadRejected(UploadRejected.Reason.UNREADABLE_FILE);
+        }
+        // what the reader left unread (the old central directory) is not kept
+        in.transferTo(OutputStream.nullOutputStream());
+        if (!removed.isEmpty()) {
+            var distinct = new LinkedHashSet<>(removed);
+            removed.clear();
+            removed.addAll(distinct);
+        }
+    }
+
+    private void checkProgram(byte[] head) {
+        if (head.length > 0 && refused(baseType(tika.detect(head)))) {
+            throw new UploadRejected(UploadRejected.Reason.REFUSED_TYPE);
+        }
     }
 
     /** EXIF, XMP and IPTC out of a JPEG; what went is named in {@code removed}. */

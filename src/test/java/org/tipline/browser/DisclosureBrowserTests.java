@@ -63,6 +63,11 @@ class DisclosureBrowserTests {
                 assertThat(driver.findElement(By.id("request-" + id)).getText())
                         .contains("The prosecutor needs to hear the witness");
                 browser.check("list");
+                // the consents page of the same visit
+                driver.get(base + "/followup/consents?lang=" + lang);
+                assertThat(driver.findElements(By.cssSelector("article[id^=consent-]")))
+                        .hasSize(3);
+                browser.check("consents");
             }
         }
         // the reporter consents: the request now waits on the custodians

@@ -144,6 +144,34 @@ class IdentityAtIntakeIntegrationTests {
         assertThat(record).contains("Zhang Wei 4711");
         assertThatThrownBy(() -> vaultKey.openSealed(row.getValue(), "report:" + UUID.randomUUID() + ":identity"))
                 .isInstanceOf(CryptoException.class);
+
+        // a reporter who reports openly keeps their name with the report: the handler sees it
+        organization.advanceClock(java.time.Duration.ofSeconds(1));
+        var open = http.json(
+                "POST",
+                path,
+                Map.of(
+                        "answers",
+                        Map.of("what", "Bribes at the depot, again", "name", "Open Oskar 5150"),
+                        "openIdentity",
+                        true));
+        assertThat(open.status()).as(open.body()).isEqualTo(201);
+        var openCase = http.get("/api/v1/cases", "Authorization", "Bearer " + handlerToken)
+                .json()
+                .get("cases")
+                .get(0)
+                .get("id")
+                .asString();
+        var openView = http.get("/api/v1/cases/" + openCase, "Authorization", "Bearer " + handlerToken)
+                .json();
+        assertThat(openView.get("answers").get("name").get(0).asString()).isEqualTo("Open Oskar 5150");
+        assertThat(openView.get("identityInVault").asBoolean()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM reporter_identity WHERE organization_id = ?")
+                        .param(other.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(form.select("input[name=openIdentity]")).hasSize(1);
     }
 
     @Test

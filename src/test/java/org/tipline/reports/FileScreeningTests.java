@@ -127,6 +127,103 @@ class FileScreeningTests {
     }
 
     @Test
+    void officeDocumentsLoseTheirPropertiesAndKeepTheirContent() throws Exception {
+        var docx = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(docx)) {
+            for (var part : java.util.List.of(
+                    java.util.Map.entry(
+                            "[Content_Types].xml",
+                            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+                    java.util.Map.entry("_rels/.rels", "<Relationships/>"),
+                    java.util.Map.entry(
+                            "docProps/core.xml",
+                            "<cp:coreProperties xmlns:cp=\"x\" xmlns:dc=\"y\"><dc:creator>Zhao Min 7781</dc:creator></cp:coreProperties>"),
+                    java.util.Map.entry("docProps/app.xml", "<Properties><Company>ACME-SECRET</Company></Properties>"),
+                    java.util.Map.entry("word/document.xml", "<w:document>Minutes of the board</w:document>"))) {
+                var entry = new ZipEntry(part.getKey());
+                entry.setTime(java.time.Instant.parse("2026-11-29T08:15:00Z").toEpochMilli());
+                zip.putNextEntry(entry);
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        var out = new ByteArrayOutputStream();
+        var screened = screening.screen(new ByteArrayInputStream(docx.toByteArray()), false, out);
+        assertThat(screened.contentType()).startsWith("application/x-tika-ooxml");
+        assertThat(screened.removed()).containsExactly("document-info");
+        var parts = new java.util.LinkedHashMap<String, String>();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                assertThat(entry.getTime())
+                        .isLessThan(
+                                java.time.Instant.parse("1981-01-01T00:00:00Z").toEpochMilli());
+                parts.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(parts.keySet())
+                .containsExactly(
+                        "[Content_Types].xml",
+                        "_rels/.rels",
+                        "docProps/core.xml",
+                        "docProps/app.xml",
+                        "word/document.xml");
+        assertThat(parts.get("word/document.xml")).isEqualTo("<w:document>Minutes of the board</w:document>");
+        assertThat(new String(out.toByteArray(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("Zhao")
+                .doesNotContain("ACME-SECRET");
+
+        // an OpenDocument keeps its uncompressed mimetype first; a program inside is refused
+        var odt = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(odt)) {
+            var mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+            var first = new ZipEntry("mimetype");
+            first.setMethod(ZipEntry.STORED);
+            first.setSize(mimetype.length);
+            var crc = new CRC32();
+            crc.update(mimetype);
+            first.setCrc(crc.getValue());
+            zip.putNextEntry(first);
+            zip.write(mimetype);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("meta.xml"));
+            zip.write(
+                    "<office:document-meta><meta:initial-creator>Zhao Min 7781</meta:initial-creator></office:document-meta>"
+                            .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("content.xml"));
+            zip.write("<office:document-content>Minutes</office:document-content>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        var cleanedOdt = new ByteArrayOutputStream();
+        assertThat(screening
+                        .screen(new ByteArrayInputStream(odt.toByteArray()), false, cleanedOdt)
+                        .removed())
+                .containsExactly("document-info");
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(cleanedOdt.toByteArray()))) {
+            var first = zip.getNextEntry();
+            assertThat(first.getName()).isEqualTo("mimetype");
+            assertThat(first.getMethod()).isEqualTo(ZipEntry.STORED);
+        }
+        assertThat(new String(cleanedOdt.toByteArray(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("Zhao");
+        var withProgram = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(withProgram)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("word/embeddings/oleObject1.bin"));
+            zip.write(TestImages.windowsProgram());
+            zip.closeEntry();
+        }
+        assertThatThrownBy(() ->
+                        screening.screen(new ByteArrayInputStream(withProgram.toByteArray()), false, OutputStream()))
+                .isInstanceOfSatisfying(
+                        UploadRejected.class,
+                        e -> assertThat(e.reason()).isEqualTo(UploadRejected.Reason.REFUSED_TYPE));
+    }
+
+    @Test
     void programsAreRefusedAloneAndInsideArchivesWhateverTheirName() throws Exception {
         var elf = new byte[64];
         elf[0] = 0x7f;

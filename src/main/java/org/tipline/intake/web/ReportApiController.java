@@ -124,7 +124,11 @@ class ReportApiController {
                 throw new InvalidInput(Map.of("campaign", "error.campaign.code"));
             }
             try {
-                var submitted = intake.submit(channel, answers, category, campaign.orElse(null), upload, guard);
+                var open = body == null
+                        ? "true".equals(upload.field("openIdentity"))
+                        : body.get("openIdentity") != null
+                                && body.get("openIdentity").asBoolean(false);
+                var submitted = intake.submit(channel, answers, category, campaign.orElse(null), upload, guard, open);
                 return created(submitted.receipt(), false);
             } catch (AlreadySubmitted e) {
                 return created(

@@ -117,8 +117,14 @@ class ReportController {
                 if (once.check(token) != SubmitOnce.TokenState.VALID) {
                     throw new InvalidInput(Map.of(TOKEN_FIELD, "report.form-expired"));
                 }
-                var submitted =
-                        intake.submit(channel, answers, category, campaign, upload, new SubmitOnce.FormToken(token));
+                var submitted = intake.submit(
+                        channel,
+                        answers,
+                        category,
+                        campaign,
+                        upload,
+                        new SubmitOnce.FormToken(token),
+                        "true".equals(upload.field("openIdentity")));
                 return seeOther(action + "/receipt/" + submitted.pickup());
             } catch (AlreadySubmitted e) {
                 if (e.pickup().isPresent()) {
