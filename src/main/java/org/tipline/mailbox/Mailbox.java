@@ -220,6 +220,23 @@ public class Mailbox {
     }
 
     /**
+     * Returns the mailbox of a live visit whose form sent {@code token}, its own anti-forgery token;
+     * empty when the visit is over or the token is not the visit's (compared in constant time).
+     */
+    @Transactional
+    public Optional<MailboxAccess> visitPosting(@Nullable String cookie, @Nullable String token) {
+        var access = visit(cookie);
+        if (access.isEmpty()
+                || token == null
+                || !java.security.MessageDigest.isEqual(
+                        visitFormToken(cookie).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        token.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return access;
+    }
+
+    /**
      * Opens the mailbox whose receipt an API client sends as {@code Authorization: Receipt <receipt>}.
      *
      * @throws ReceiptRejected if the header is missing, not of that scheme, or the receipt opens nothing

@@ -2,9 +2,7 @@ package org.tipline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,22 +33,7 @@ class DisclosureBrowserTests {
         var s = disclosures.setting(port, false);
         var http = s.http();
         var requester = s.as(s.requester(), organization);
-        var body = new java.util.HashMap<String, Object>(Map.of(
-                "report",
-                s.report().toString(),
-                "route",
-                "CONSENT",
-                "purpose",
-                "The prosecutor needs to hear the witness",
-                "fields",
-                List.of("name"),
-                "expiresAt",
-                organization.now().plus(Duration.ofDays(10)).toString()));
-        var id = http.json("POST", "/api/v1/disclosures", body, "Authorization", requester)
-                .json()
-                .get("id")
-                .asString();
-        http.json("POST", "/api/v1/disclosures/" + id + "/submit", Map.of(), "Authorization", requester);
+        var id = disclosures.request(s, requester, "The prosecutor needs to hear the witness", List.of("name"), 10);
         var base = "http://localhost:" + port;
 
         for (var lang : List.of("en", "zh-CN", "ar")) {
@@ -71,14 +54,7 @@ class DisclosureBrowserTests {
             }
         }
         // the reporter consents: the request now waits on the custodians
-        assertThat(http.json(
-                                "POST",
-                                "/api/v1/followup/disclosures/" + id + "/answer",
-                                Map.of("consent", true),
-                                "Authorization",
-                                "Receipt " + s.receipt())
-                        .status())
-                .isEqualTo(204);
+        disclosures.consent(s, id);
         for (var lang : List.of("en", "zh-CN")) {
             try (var browser = new Browser("staff-disclosures-" + lang, 390, true)) {
                 var driver = browser.driver;

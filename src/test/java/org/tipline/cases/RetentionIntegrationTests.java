@@ -81,28 +81,7 @@ class RetentionIntegrationTests {
                 Map.of("body", "Check the harbour master."),
                 "Authorization",
                 handler);
-        var request = new HashMap<String, Object>(Map.of(
-                "report",
-                s.report().toString(),
-                "route",
-                "CONSENT",
-                "purpose",
-                "Hear the witness",
-                "fields",
-                List.of("name"),
-                "expiresAt",
-                organization.now().plus(Duration.ofDays(30)).toString()));
-        var disclosure = http.json("POST", "/api/v1/disclosures", request, "Authorization", handler)
-                .json()
-                .get("id")
-                .asString();
-        http.json("POST", "/api/v1/disclosures/" + disclosure + "/submit", Map.of(), "Authorization", handler);
-        http.json(
-                "POST",
-                "/api/v1/followup/disclosures/" + disclosure + "/answer",
-                Map.of("consent", true),
-                "Authorization",
-                receipt);
+        disclosures.consent(s, disclosures.request(s, handler, "Hear the witness", List.of("name"), 30));
         for (var step : List.of(
                 Map.entry("acknowledge", Map.of("message", "Received.")),
                 Map.entry("start-triage", Map.of()),

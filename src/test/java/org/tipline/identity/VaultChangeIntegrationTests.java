@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -152,28 +150,8 @@ class VaultChangeIntegrationTests {
 
         // and a disclosure goes through with the new custodians
         var requester = s.as(s.requester(), organization);
-        var body = new HashMap<String, Object>(Map.of(
-                "report",
-                s.report().toString(),
-                "route",
-                "CONSENT",
-                "purpose",
-                "Hear the witness",
-                "fields",
-                List.of("name"),
-                "expiresAt",
-                organization.now().plus(Duration.ofDays(5)).toString()));
-        var request = http.json("POST", "/api/v1/disclosures", body, "Authorization", requester)
-                .json()
-                .get("id")
-                .asString();
-        http.json("POST", "/api/v1/disclosures/" + request + "/submit", Map.of(), "Authorization", requester);
-        http.json(
-                "POST",
-                "/api/v1/followup/disclosures/" + request + "/answer",
-                Map.of("consent", true),
-                "Authorization",
-                "Receipt " + s.receipt());
+        var request = disclosures.request(s, requester, "Hear the witness", List.of("name"), 5);
+        disclosures.consent(s, request);
         assertThat(http.json(
                                 "POST",
                                 "/api/v1/disclosures/" + request + "/release",

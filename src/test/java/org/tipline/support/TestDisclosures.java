@@ -139,4 +139,43 @@ public class TestDisclosures {
         question.put("identity", identity);
         return question;
     }
+
+    /**
+     * Drafts and submits, as {@code requester} (an Authorization value), a consent-route request for
+     * {@code fields} of the setting's reporter, expiring in {@code days}; returns its id.
+     */
+    public String request(Setting s, String requester, String purpose, List<String> fields, int days) {
+        var body = new HashMap<String, Object>(Map.of(
+                "report",
+                s.report().toString(),
+                "route",
+                "CONSENT",
+                "purpose",
+                purpose,
+                "fields",
+                fields,
+                "expiresAt",
+                organization.now().plus(java.time.Duration.ofDays(days)).toString()));
+        var drafted = s.http().json("POST", "/api/v1/disclosures", body, "Authorization", requester);
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        var id = drafted.json().get("id").asString();
+        assertThat(s.http()
+                        .json("POST", "/api/v1/disclosures/" + id + "/submit", Map.of(), "Authorization", requester)
+                        .status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    /** The setting's reporter consents to request {@code id} through the API, with their receipt. */
+    public void consent(Setting s, String id) {
+        assertThat(s.http()
+                        .json(
+                                "POST",
+                                "/api/v1/followup/disclosures/" + id + "/answer",
+                                Map.of("consent", true),
+                                "Authorization",
+                                "Receipt " + s.receipt())
+                        .status())
+                .isEqualTo(204);
+    }
 }

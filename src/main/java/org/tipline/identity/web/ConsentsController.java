@@ -2,8 +2,6 @@ package org.tipline.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -58,12 +56,8 @@ class ConsentsController {
             HttpServletResponse response,
             Model model) {
         var cookie = Mailbox.visitCookie(request);
-        var access = mailbox.visit(cookie).orElse(null);
-        if (access == null
-                || token == null
-                || !MessageDigest.isEqual(
-                        mailbox.visitFormToken(cookie).getBytes(StandardCharsets.US_ASCII),
-                        token.getBytes(StandardCharsets.US_ASCII))) {
+        var access = mailbox.visitPosting(cookie, token).orElse(null);
+        if (access == null) {
             return "redirect:/followup";
         }
         try {

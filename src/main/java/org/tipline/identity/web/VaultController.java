@@ -45,18 +45,9 @@ class VaultController {
             Model model,
             HttpServletResponse response) {
         var chosen = custodians == null ? List.<String>of() : custodians;
-        var threshold = 0;
+        var threshold = threshold(k);
         try {
-            threshold = Integer.parseInt(k == null ? "" : k.strip());
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        try {
-            changes.propose(
-                    admin,
-                    threshold,
-                    chosen.stream().map(id -> new StaffId(UUID.fromString(id))).toList(),
-                    acceptSingleCustodian != null);
+            changes.propose(admin, threshold, ids(chosen), acceptSingleCustodian != null);
             return "redirect:/vault?proposed";
         } catch (IllegalArgumentException | InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -109,16 +100,9 @@ class VaultController {
             Model model,
             HttpServletResponse response) {
         var chosen = custodians == null ? List.<String>of() : custodians;
-        var threshold = 0;
+        var threshold = threshold(k);
         try {
-            threshold = Integer.parseInt(k == null ? "" : k.strip());
-        } catch (NumberFormatException e) {
-            // zero is refused below as "not between 1 and n"
-        }
-        try {
-            var ids =
-                    chosen.stream().map(id -> new StaffId(UUID.fromString(id))).toList();
-            vaults.create(admin, threshold, ids, acceptSingleCustodian != null, legalRoute != null);
+            vaults.create(admin, threshold, ids(chosen), acceptSingleCustodian != null, legalRoute != null);
             return "redirect:/vault?created";
         } catch (IllegalArgumentException | InvalidInput e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -164,5 +148,23 @@ class VaultController {
                                 .filter(member -> member.roles().contains(Role.CUSTODIAN))
                                 .toList());
         return "identity/vault";
+    }
+
+    /** Returns k as typed; 0 (refused as "not between 1 and n") when it is not a number. */
+    private static int threshold(@Nullable String k) {
+        try {
+            return Integer.parseInt(k == null ? "" : k.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Returns the chosen custodians' ids.
+     *
+     * @throws IllegalArgumentException if one is not an id (a hand-made form)
+     */
+    private static List<StaffId> ids(List<String> chosen) {
+        return chosen.stream().map(id -> new StaffId(UUID.fromString(id))).toList();
     }
 }
