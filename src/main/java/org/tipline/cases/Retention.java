@@ -109,6 +109,8 @@ public class Retention {
         var now = clock.instant();
         var before = Timestamp.from(now.minus(java.time.Duration.ofDays(1)));
         var purged = 0;
+        // each policy version's rules and calendar, read once per run
+        var rules = new java.util.HashMap<Map.Entry<UUID, Integer>, Rules>();
         Instant after = Instant.EPOCH;
         UUID afterId = new UUID(0, 0);
         while (true) {
@@ -130,7 +132,7 @@ public class Retention {
             var due = new ArrayList<CaseId>();
             for (var candidate : page) {
                 if (candidate.profile() != null
-                        && purgeAt(organization, candidate)
+                        && purgeAt(organization, candidate, rules)
                                 .map(at -> !at.isAfter(now))
                                 .orElse(false)) {
                     due.add(candidate.id());
@@ -216,11 +218,18 @@ public class Retention {
                 .optional();
     }
 
-    private Optional<Instant> purgeAt(OrganizationId organization, Candidate candidate) {
-        var rules = policies.version(organization, new PolicyProfileId(candidate.profile()), candidate.version())
-                .rules();
-        return rules.purgeAt(candidate.closedAt(), policies.calendar(organization, rules));
+    private Optional<Instant> purgeAt(
+            OrganizationId organization, Candidate candidate, Map<Map.Entry<UUID, Integer>, Rules> read) {
+        var profile = java.util.Objects.requireNonNull(candidate.profile());
+        var rules = read.computeIfAbsent(Map.entry(profile, candidate.version()), key -> {
+            var version = policies.version(organization, new PolicyProfileId(key.getKey()), key.getValue())
+                    .rules();
+            return new Rules(version, policies.calendar(organization, version));
+        });
+        return rules.rules().purgeAt(candidate.closedAt(), rules.calendar());
     }
+
+    private record Rules(org.tipline.channels.PolicyRules rules, org.tipline.channels.WorkingCalendar calendar) {}
 
     /** Purges one finished case inside the caller's transaction; false if it is not (any more) finished. */
     private boolean purge(OrganizationId organization, CaseId id, Actor actor, String why) {

@@ -179,6 +179,14 @@ public final class PrivateKey {
         if (parts.size() == 1) {
             candidates.add(parts.values().iterator().next());
         } else {
+            // shares of different keys can differ in length (a serialised keyset does): they rebuild nothing
+            var lengths = parts.values().stream()
+                    .mapToInt(part -> part.length)
+                    .distinct()
+                    .count();
+            if (lengths != 1) {
+                throw new CryptoException("The shares do not rebuild the key");
+            }
             // joining interpolates through the shares given; n and k of the instance do not enter it
             candidates.add(new Scheme(Randomness.source(), 255, 2).join(parts));
         }

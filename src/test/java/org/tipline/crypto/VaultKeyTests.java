@@ -55,6 +55,11 @@ class VaultKeyTests {
         assertThatThrownBy(() -> PrivateKey.join(List.of(foreign.get(0), foreign.get(1)), vault.publicKey()))
                 .as("another vault's key is not this one, though its shares agree")
                 .isInstanceOf(CryptoException.class);
+        // a share cut short (shares of another key can differ in length too) rebuilds nothing
+        var shorter =
+                java.util.Arrays.copyOf(shares.get(1).value(), shares.get(1).value().length - 1);
+        assertThatThrownBy(() -> PrivateKey.join(List.of(shares.get(0), new VaultShare(2, shorter)), vault.publicKey()))
+                .isInstanceOf(CryptoException.class);
         var changed = shares.get(1).value();
         changed[changed.length / 2] ^= 1;
         assertThatThrownBy(() -> PrivateKey.join(List.of(shares.get(0), new VaultShare(2, changed)), vault.publicKey()))

@@ -102,6 +102,7 @@ class ReportApiController {
                 channels.published(organization, slug).orElseThrow(() -> new NoSuchElementException("No such channel"));
         var guard = guard(request, channel.id());
         limits.checkProof(channel.id(), request.getHeader(org.tipline.intake.SubmissionLimits.HEADER));
+        // the address is only hashed in memory under a key replaced daily, never stored or logged
         limits.count(channel.id(), request.getRemoteAddr(), ReportController.onion(request));
         var contentType =
                 request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);

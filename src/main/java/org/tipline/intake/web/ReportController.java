@@ -105,6 +105,7 @@ class ReportController {
             Model model) {
         var channel = channel(organization, slug);
         var action = action(organization, slug);
+        // the address is only hashed in memory under a key replaced daily, never stored or logged
         limits.count(channel.id(), request.getRemoteAddr(), onion(request));
         try (var upload = uploads.read(request)) {
             var answers = Answers.fromFields(upload.fields());
