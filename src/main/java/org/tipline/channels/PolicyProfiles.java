@@ -27,12 +27,6 @@ import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffPrincipal;
 import org.tipline.shared.WebProperties;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -204,11 +198,7 @@ public class PolicyProfiles implements ApplicationRunner {
 
     /** Returns a profile's YAML text. */
     public static String yaml(PolicyProfile profile) {
-        var options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        options.setWidth(100);
-        return new Yaml(new Representer(options), options).dump(profile.rules().write(profile.name()));
+        return org.tipline.shared.SafeYaml.dump(profile.rules().write(profile.name()));
     }
 
     /** Returns the organisation's holidays by day. */
@@ -265,23 +255,7 @@ public class PolicyProfiles implements ApplicationRunner {
      * aliases, no duplicate keys.
      */
     static Object parse(String text) {
-        if (text.length() > YAML_LIMIT) {
-            throw new InvalidInput(Map.of("yaml", "error.too-long"));
-        }
-        var options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
-        options.setCodePointLimit(YAML_LIMIT * 2);
-        options.setNestingDepthLimit(10);
-        try {
-            var tree = new Yaml(new SafeConstructor(options)).load(text);
-            if (tree == null) {
-                throw new InvalidInput(Map.of("yaml", "error.required"));
-            }
-            return tree;
-        } catch (YAMLException e) {
-            throw new InvalidInput(Map.of("yaml", "error.policy.yaml"));
-        }
+        return org.tipline.shared.SafeYaml.load(text, YAML_LIMIT);
     }
 
     void ensurePresets(OrganizationId organization) {

@@ -1,9 +1,5 @@
 package org.tipline.channels.web;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -144,15 +140,6 @@ class PolicyApiController {
 
     /** Decodes a body as UTF-8, refusing invalid bytes rather than replacing them. */
     static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInput(Map.of("yaml", "error.upload.invalid-utf8"));
-        }
+        return org.tipline.shared.SafeYaml.text(body);
     }
 }
