@@ -44,7 +44,7 @@ class SealedAtRestIntegrationTests {
         var http = new Http(port);
         var desk = channels.desk(http);
         var marker = UUID.randomUUID().toString().substring(0, 8);
-        var answer = "Zebra answer " + marker + " by Jane Q. Whistleblower";
+        var answer = "Zebra answer " + marker + " by Jane Q. Quillfeather";
         var fileName = "giraffe-" + marker + ".txt";
         var fileBytes = ("Okapi file bytes " + marker + " ").repeat(200);
         var reporterMessage = "Llama message " + marker;
@@ -82,7 +82,7 @@ class SealedAtRestIntegrationTests {
         assertThat(dump).contains("report", desk.slug());
         for (var secret : List.of(
                 answer,
-                "Whistleblower",
+                "Quillfeather",
                 "Subject " + marker,
                 fileName,
                 "Okapi file bytes",
