@@ -38,6 +38,7 @@ public record RewardPolicy(
         @Nullable Money cap,
         List<Criterion> eligibility,
         List<String> exclusions,
+        List<Approval> approvals,
         MultipleReporters multipleReporters,
         Deadlines deadlines,
         PayoutIdentity payoutIdentity,
@@ -49,6 +50,7 @@ public record RewardPolicy(
         bands = List.copyOf(bands);
         eligibility = List.copyOf(eligibility);
         exclusions = List.copyOf(exclusions);
+        approvals = List.copyOf(approvals);
     }
 
     /** How the amount is found. */
@@ -86,6 +88,22 @@ public record RewardPolicy(
     /** A share of an amount recovered: between two whole percentages, when it is above a threshold. */
     public record Share(Money threshold, int minPercent, int maxPercent) {}
 
+    /**
+     * A tier of the approval matrix: amounts up to {@code upTo} (null: any above the tiers before)
+     * need {@code approvers} distinct approvers, none of them the assessor.
+     */
+    public record Approval(@Nullable Money upTo, int approvers) {}
+
+    /** Returns how many distinct approvers an amount needs, by the approval matrix. */
+    public int approversFor(Money amount) {
+        for (var tier : approvals) {
+            if (tier.upTo() == null || amount.compareTo(tier.upTo()) <= 0) {
+                return tier.approvers();
+            }
+        }
+        return approvals.getLast().approvers();
+    }
+
     /** A question the assessor answers, with evidence, for every candidate. */
     public record Criterion(String code, String question) {}
 
@@ -116,6 +134,7 @@ public record RewardPolicy(
             "board",
             "eligibility",
             "exclusions",
+            "approvals",
             "multipleReporters",
             "deadlines",
             "payoutIdentity",
@@ -217,6 +236,18 @@ public record RewardPolicy(
                         })
                         .toList());
         tree.put("exclusions", exclusions);
+        tree.put(
+                "approvals",
+                approvals.stream()
+                        .map(tier -> {
+                            var written = new LinkedHashMap<String, Object>();
+                            if (tier.upTo() != null) {
+                                written.put("upTo", tier.upTo().major());
+                            }
+                            written.put("approvers", tier.approvers());
+                            return written;
+                        })
+                        .toList());
         var multiple = new LinkedHashMap<String, Object>();
         multiple.put("firstRegisteredWins", multipleReporters.firstRegisteredWins());
         multiple.put("jointReportsCountOnce", multipleReporters.jointReportsCountOnce());
@@ -289,6 +320,7 @@ public record RewardPolicy(
         }
         var eligibility = criteria(top.get("eligibility"), in);
         var exclusions = in.codes(top.get("exclusions"), "exclusions");
+        var approvals = currency == null ? List.<Approval>of() : approvals(top.get("approvals"), currency, in);
         var multiple = in.map(top.get("multipleReporters"), "multipleReporters");
         MultipleReporters reporters = null;
         if (multiple != null) {
@@ -336,6 +368,7 @@ public record RewardPolicy(
                 cap,
                 eligibility,
                 exclusions,
+                approvals,
                 java.util.Objects.requireNonNull(reporters),
                 java.util.Objects.requireNonNull(deadlines),
                 java.util.Objects.requireNonNull(identity),
@@ -388,6 +421,45 @@ public record RewardPolicy(
             }
         }
         return bands;
+    }
+
+    /**
+     * Reads the approval matrix: 1 to 10 tiers, ascending by amount, only the last without a top,
+     * each needing 1 to 9 approvers, never fewer than the tier below.
+     */
+    private static List<Approval> approvals(@Nullable Object value, Currency currency, Tree in) {
+        if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > 10) {
+            in.error("approvals", value == null ? "error.required" : "error.reward.approvals");
+            return List.of();
+        }
+        var tiers = new ArrayList<Approval>();
+        for (int i = 0; i < list.size(); i++) {
+            var path = "approvals[" + i + "]";
+            var tier = in.map(list.get(i), path);
+            if (tier == null) {
+                continue;
+            }
+            in.unknown(tier, Set.of("upTo", "approvers"), path + ".");
+            var upTo = tier.get("upTo") == null ? null : in.money(tier.get("upTo"), path + ".upTo", currency);
+            var approvers = tier.get("approvers") instanceof Integer count && count >= 1 && count <= 9 ? count : 0;
+            if (approvers == 0) {
+                in.error(path + ".approvers", "error.reward.approvers");
+            }
+            if (upTo == null && i < list.size() - 1) {
+                in.error(path + ".upTo", "error.reward.open-band");
+            }
+            if (!tiers.isEmpty()) {
+                var previous = tiers.getLast();
+                if (upTo != null && previous.upTo() != null && upTo.compareTo(previous.upTo()) <= 0) {
+                    in.error(path + ".upTo", "error.reward.bands-overlap");
+                }
+                if (approvers != 0 && approvers < previous.approvers()) {
+                    in.error(path + ".approvers", "error.reward.approvers-order");
+                }
+            }
+            tiers.add(new Approval(upTo, Math.max(approvers, 1)));
+        }
+        return tiers;
     }
 
     private static @Nullable Share share(@Nullable Object value, Currency currency, Tree in) {

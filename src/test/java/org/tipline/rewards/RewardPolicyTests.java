@@ -92,6 +92,10 @@ class RewardPolicyTests {
                 .containsEntry("deadlines.claimWindow", "error.policy.period");
         assertThat(refused(text.replace("extendableTo: 36 months", "extendableTo: 3 months")))
                 .containsEntry("deadlines.extendableTo", "error.policy.extension-shorter");
+        assertThat(refused(text.replace("    approvers: 2\n", "    approvers: 0\n")))
+                .containsEntry("approvals[1].approvers", "error.reward.approvers");
+        assertThat(refused(text.replace("  - approvers: 3\n", "  - approvers: 1\n")))
+                .containsEntry("approvals[2].approvers", "error.reward.approvers-order");
         var share = Files.readString(Path.of("examples", "reward-share-usd.yaml"));
         assertThat(refused(share.replace("maxPercent: 30", "maxPercent: 5")))
                 .containsEntry("share.maxPercent", "error.reward.percent-order");
