@@ -123,19 +123,7 @@ public record Reward(
     /** An assessor takes the nominated reward. */
     public Reward assess(StaffId assessor) {
         var moved = moved(State.ASSESSING);
-        return new Reward(
-                id,
-                policy,
-                policyVersion,
-                moved.state,
-                assessor,
-                answers,
-                amount,
-                band,
-                approvers,
-                approvalsNeeded,
-                preparer,
-                version + 1);
+        return copy(moved.state, assessor, answers, amount, band, approvers, approvalsNeeded, preparer);
     }
 
     /**
@@ -177,28 +165,13 @@ public record Reward(
             throw new InvalidInput(errors);
         }
         if (answered.values().stream().anyMatch(answer -> !answer.met())) {
-            return new Reward(
-                    id,
-                    policy,
-                    policyVersion,
-                    State.NOT_ELIGIBLE,
-                    assessor,
-                    answered,
-                    null,
-                    null,
-                    List.of(),
-                    0,
-                    null,
-                    version + 1);
+            return copy(State.NOT_ELIGIBLE, assessor, answered, null, null, List.of(), 0, null);
         }
         if (proposed == null) {
             throw new InvalidInput(Map.of("amount", "error.required"));
         }
         rules.checkAmount(proposed, chosenBand, recovered);
-        return new Reward(
-                id,
-                policy,
-                policyVersion,
+        return copy(
                 State.PROPOSED,
                 assessor,
                 answered,
@@ -206,8 +179,7 @@ public record Reward(
                 rules.shape() == RewardPolicy.Shape.BANDS ? chosenBand : null,
                 List.of(),
                 rules.approversFor(proposed),
-                null,
-                version + 1);
+                null);
     }
 
     /** The proposal goes to the approvers the matrix asks for. */
@@ -234,19 +206,7 @@ public record Reward(
         var approved = new ArrayList<>(approvers);
         approved.add(approver);
         var next = approved.size() >= approvalsNeeded ? State.APPROVED : State.PENDING_APPROVAL;
-        return new Reward(
-                id,
-                policy,
-                policyVersion,
-                next,
-                assessor,
-                answers,
-                amount,
-                band,
-                approved,
-                approvalsNeeded,
-                preparer,
-                version + 1);
+        return copy(next, assessor, answers, amount, band, approved, approvalsNeeded, preparer);
     }
 
     /** An approver rejects the proposal; the assessor cannot. */
@@ -283,19 +243,7 @@ public record Reward(
     /** A payout officer prepares the payout. */
     public Reward preparePayout(StaffId officer) {
         var moved = moved(State.PAYOUT_PENDING);
-        return new Reward(
-                id,
-                policy,
-                policyVersion,
-                moved.state,
-                assessor,
-                answers,
-                amount,
-                band,
-                approvers,
-                approvalsNeeded,
-                officer,
-                version + 1);
+        return copy(moved.state, assessor, answers, amount, band, approvers, approvalsNeeded, officer);
     }
 
     /**
@@ -324,18 +272,31 @@ public record Reward(
         if (!state.next().contains(target)) {
             throw new Refused("error.reward.state", "A reward cannot move from " + state + " to " + target + ".");
         }
+        return copy(target, assessor, answers, amount, band, approvers, approvalsNeeded, preparer);
+    }
+
+    /** Returns the reward with these parts changed, one version on. */
+    private Reward copy(
+            State to,
+            @Nullable StaffId assessedBy,
+            Map<String, Answer> answered,
+            @Nullable Money proposed,
+            @Nullable String inBand,
+            List<StaffId> approvedBy,
+            int needed,
+            @Nullable StaffId preparedBy) {
         return new Reward(
                 id,
                 policy,
                 policyVersion,
-                target,
-                assessor,
-                answers,
-                amount,
-                band,
-                approvers,
-                approvalsNeeded,
-                preparer,
+                to,
+                assessedBy,
+                answered,
+                proposed,
+                inBand,
+                approvedBy,
+                needed,
+                preparedBy,
                 version + 1);
     }
 
