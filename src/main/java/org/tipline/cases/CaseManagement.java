@@ -715,6 +715,45 @@ public class CaseManagement {
                 deadlines.remindedAt(run.organization(), run.at()));
     }
 
+    /**
+     * Returns what a module above may know of case {@code id} of {@code organization} to act on its
+     * result: ids, state, outcome, times and the cases merged into it.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CaseFacts> facts(OrganizationId organization, CaseId id) {
+        return cases.find(organization, id).map(Cases.Listed::aggregate).map(this::facts);
+    }
+
+    /** Returns the facts of the case with {@code reference} in {@code organization}. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CaseFacts> facts(OrganizationId organization, String reference) {
+        return cases.byReference(organization, reference)
+                .map(Cases.Listed::aggregate)
+                .map(this::facts);
+    }
+
+    private CaseFacts facts(Case of) {
+        var merged = links.of(of.id()).stream()
+                .filter(CaseLink::mergedHere)
+                .map(link -> cases.find(of.organization(), link.other())
+                        .map(Cases.Listed::aggregate)
+                        .map(other -> new CaseFacts.Merged(
+                                other.id(), other.report(), other.reference(), other.receivedAt())))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        return new CaseFacts(
+                of.id(),
+                of.organization(),
+                of.report(),
+                of.channel(),
+                of.reference(),
+                of.state(),
+                of.outcome(),
+                of.receivedAt(),
+                cases.closedAt(of.id()),
+                merged);
+    }
+
     /** Returns what may be said of the case of {@code report} outside it, for messages to staff. */
     @Transactional(readOnly = true)
     public java.util.Optional<CaseRef> ofReport(OrganizationId organization, ReportId report) {

@@ -119,6 +119,17 @@ class Cases {
                 .optional();
     }
 
+    /** Returns when a case was concluded, referred or closed, if it was. */
+    @Nullable
+    Instant closedAt(CaseId id) {
+        return jdbc.sql("SELECT closed_at FROM case_file WHERE id = ? AND closed_at IS NOT NULL")
+                .param(id.value())
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant)
+                .orElse(null);
+    }
+
     Optional<Listed> byReport(OrganizationId organization, ReportId report) {
         return jdbc.sql(SELECT + " WHERE organization_id = ? AND report_id = ?")
                 .params(organization.value(), report.value())
@@ -416,7 +427,8 @@ class Cases {
         jdbc.sql("""
                 UPDATE case_file c
                 SET next_due_at = (SELECT min(d.due_at) FROM deadline d
-                                   WHERE d.case_id = c.id AND d.met_at IS NULL AND d.status IN ('OPEN', 'BREACHED'))
+                                   WHERE d.case_id = c.id AND d.met_at IS NULL AND d.status IN ('OPEN', 'BREACHED')
+                                   AND d.kind IN ('ACKNOWLEDGEMENT', 'FEEDBACK'))
                 WHERE c.id = ANY(?)""")
                 .param(ids.stream().map(CaseId::value).toArray(UUID[]::new))
                 .update();

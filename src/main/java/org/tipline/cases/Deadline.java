@@ -31,7 +31,13 @@ public record Deadline(
     /** What is due. */
     public enum Kind {
         ACKNOWLEDGEMENT,
-        FEEDBACK
+        FEEDBACK,
+        /** A reward candidate: its assessment is to start ({@link CaseDeadlines}). */
+        REWARD_START,
+        /** A reward approved: the reporter is to be told of it in their mailbox. */
+        REWARD_NOTICE,
+        /** A reward notified: the reporter's window to claim it, after which it is deemed waived. */
+        REWARD_CLAIM
     }
 
     /** Where a deadline stands. */

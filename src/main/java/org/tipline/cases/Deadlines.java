@@ -171,7 +171,8 @@ class Deadlines {
     /** Counts an organisation's open deadlines due from {@code from} to {@code to}, both included. */
     long dueBetween(OrganizationId organization, Instant from, Instant to) {
         return jdbc.sql("""
-                SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'OPEN' AND due_at >= ? AND due_at <= ?""")
+                SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'OPEN' AND kind IN ('ACKNOWLEDGEMENT', 'FEEDBACK')
+                AND due_at >= ? AND due_at <= ?""")
                 .params(organization.value(), Timestamp.from(from), Timestamp.from(to))
                 .query(Long.class)
                 .single();
@@ -184,9 +185,9 @@ class Deadlines {
     long breachedBetween(OrganizationId organization, Instant since, Instant now) {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'OPEN'
-                        AND due_at >= ? AND due_at <= ?)
+                        AND kind IN ('ACKNOWLEDGEMENT', 'FEEDBACK') AND due_at >= ? AND due_at <= ?)
                      + (SELECT count(*) FROM deadline WHERE organization_id = ? AND status = 'BREACHED'
-                        AND due_at >= ? AND due_at <= ?)""")
+                        AND kind IN ('ACKNOWLEDGEMENT', 'FEEDBACK') AND due_at >= ? AND due_at <= ?)""")
                 .params(
                         organization.value(),
                         Timestamp.from(since),
@@ -259,7 +260,8 @@ class Deadlines {
     List<CaseId> cameDue(OrganizationId organization, Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT DISTINCT case_id FROM deadline
-                WHERE organization_id = ? AND status = 'OPEN' AND due_at > ? AND due_at <= ? ORDER BY case_id""")
+                WHERE organization_id = ? AND status = 'OPEN' AND kind IN ('ACKNOWLEDGEMENT', 'FEEDBACK')
+                AND due_at > ? AND due_at <= ? ORDER BY case_id""")
                 .params(organization.value(), Timestamp.from(from), Timestamp.from(to))
                 .query((rs, i) -> new CaseId(rs.getObject(1, UUID.class)))
                 .list();

@@ -184,10 +184,11 @@ public class Mailbox {
      * @throws ReceiptRejected if it is malformed or opens nothing
      * @throws TooManyRequests if it opens nothing and too many wrong receipts arrived recently
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public MailboxAccess open(String typed) {
         var key = Receipt.parse(typed).flatMap(reports::unlock);
         if (key.isPresent()) {
+            threads.opened(key.get().report());
             return new MailboxAccess(key.get());
         }
         if (!throttle.miss()) {
@@ -241,12 +242,21 @@ public class Mailbox {
      *
      * @throws ReceiptRejected if the header is missing, not of that scheme, or the receipt opens nothing
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public MailboxAccess openAuthorization(@Nullable String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Receipt ", 0, 8)) {
             throw new ReceiptRejected();
         }
         return open(authorization.substring(8).strip());
+    }
+
+    /**
+     * Returns whether the reporter of {@code report} opened their mailbox with the receipt on or
+     * after the day of {@code since} (in UTC): whether they can be reached there.
+     */
+    @Transactional(readOnly = true)
+    public boolean openedSince(ReportId report, Instant since) {
+        return threads.openedSince(report, since);
     }
 
     /**

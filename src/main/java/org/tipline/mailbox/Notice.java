@@ -7,5 +7,7 @@ public enum Notice {
     /** What was done or is planned about the report, and why. */
     FEEDBACK,
     /** A request for information, which the case waits for the reporter to answer. */
-    QUESTION
+    QUESTION,
+    /** A reward: what it is, how to claim it, by when, with the claim code (not the receipt). */
+    REWARD
 }

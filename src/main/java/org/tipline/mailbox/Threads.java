@@ -42,6 +42,24 @@ class Threads {
             @Nullable Instant acknowledgementBy,
             @Nullable Instant feedbackBy) {}
 
+    /** Records the day the receipt opened the mailbox, once a day. */
+    void opened(ReportId report) {
+        var today = java.sql.Date.valueOf(
+                clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        jdbc.sql("UPDATE mailbox SET opened_on = ? WHERE report_id = ? AND (opened_on IS NULL OR opened_on < ?)")
+                .params(today, report.value(), today)
+                .update();
+    }
+
+    /** Returns whether the receipt opened the mailbox on or after the day of {@code since}. */
+    boolean openedSince(ReportId report, Instant since) {
+        var day = java.sql.Date.valueOf(since.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM mailbox WHERE report_id = ? AND opened_on >= ?)")
+                .params(report.value(), day)
+                .query(Boolean.class)
+                .single();
+    }
+
     void create(ReportId report, OrganizationId organization) {
         jdbc.sql("""
                 INSERT INTO mailbox (report_id, organization_id, status, status_changed_at) VALUES (?, ?, ?, ?)""")
