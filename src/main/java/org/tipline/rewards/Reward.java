@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.RequestRefused;
 import org.tipline.shared.StaffId;
 
 /**
@@ -28,6 +30,7 @@ public record Reward(
         UUID policy,
         int policyVersion,
         State state,
+        @Nullable StaffId nominator,
         @Nullable StaffId assessor,
         Map<String, Answer> answers,
         @Nullable Money amount,
@@ -84,17 +87,10 @@ public record Reward(
     public record Answer(boolean met, String evidence) {}
 
     /** A move the reward's state or the people involved do not allow; nothing changed. */
-    public static final class Refused extends RuntimeException {
-        private final String messageKey;
+    public static final class Refused extends RequestRefused {
 
         Refused(String messageKey, String detail) {
-            super(detail);
-            this.messageKey = messageKey;
-        }
-
-        /** Returns the message key pages show. */
-        public String messageKey() {
-            return messageKey;
+            super(HttpStatus.CONFLICT, messageKey, detail);
         }
     }
 
@@ -106,6 +102,7 @@ public record Reward(
                 policyVersion,
                 State.CANDIDATE,
                 null,
+                null,
                 Map.of(),
                 null,
                 null,
@@ -115,9 +112,28 @@ public record Reward(
                 0);
     }
 
-    /** A supervisor nominates the candidate for assessment. */
+    /** A supervisor nominates the candidate for assessment (by the system when {@code by} is null). */
+    public Reward nominate(@Nullable StaffId by) {
+        var moved = moved(State.NOMINATED);
+        return new Reward(
+                id,
+                policy,
+                policyVersion,
+                moved.state,
+                by,
+                assessor,
+                answers,
+                amount,
+                band,
+                approvers,
+                approvalsNeeded,
+                preparer,
+                moved.version);
+    }
+
+    /** Nominated by the system, as when a case concludes substantiated. */
     public Reward nominate() {
-        return moved(State.NOMINATED);
+        return nominate(null);
     }
 
     /** An assessor takes the nominated reward. */
@@ -141,6 +157,22 @@ public record Reward(
             @Nullable Money proposed,
             @Nullable String chosenBand,
             @Nullable Money recovered) {
+        return propose(rules, by, given, proposed, chosenBand, recovered, null);
+    }
+
+    /**
+     * Proposes as {@link #propose(RewardPolicy, StaffId, Map, Money, String, Money)} does; for a later
+     * reporter of a matter someone reported first, the amount is discretionary: above zero and at
+     * most {@code ceiling} (the policy's share of the first reporter's amount), in no band.
+     */
+    public Reward propose(
+            RewardPolicy rules,
+            StaffId by,
+            Map<String, Answer> given,
+            @Nullable Money proposed,
+            @Nullable String chosenBand,
+            @Nullable Money recovered,
+            @Nullable Money ceiling) {
         if (state != State.ASSESSING) {
             throw new Refused("error.reward.state", "The reward is not being assessed.");
         }
@@ -170,16 +202,38 @@ public record Reward(
         if (proposed == null) {
             throw new InvalidInput(Map.of("amount", "error.required"));
         }
-        rules.checkAmount(proposed, chosenBand, recovered);
+        if (ceiling == null) {
+            rules.checkAmount(proposed, chosenBand, recovered);
+        } else if (!proposed.currency().equals(ceiling.currency())) {
+            throw new InvalidInput(Map.of("amount", "error.reward.currency-mismatch"));
+        } else if (proposed.minor() <= 0 || proposed.compareTo(ceiling) > 0) {
+            throw new InvalidInput(Map.of("amount", "error.reward.discretionary"));
+        }
         return copy(
                 State.PROPOSED,
                 assessor,
                 answered,
                 proposed,
-                rules.shape() == RewardPolicy.Shape.BANDS ? chosenBand : null,
+                rules.shape() == RewardPolicy.Shape.BANDS && ceiling == null ? chosenBand : null,
                 List.of(),
                 rules.approversFor(proposed),
                 null);
+    }
+
+    /**
+     * The reporter cannot be reached in their mailbox (DOMAIN.md, scenario 6): not eligible, whatever
+     * the assessor's answers, which are kept.
+     *
+     * @throws Refused if someone other than the assessor records it, or the state does not allow it
+     */
+    public Reward unreachable(StaffId by, Map<String, Answer> given) {
+        if (state != State.ASSESSING) {
+            throw new Refused("error.reward.state", "The reward is not being assessed.");
+        }
+        if (!by.equals(assessor)) {
+            throw new Refused("error.reward.not-assessor", "Only the assessor proposes.");
+        }
+        return copy(State.NOT_ELIGIBLE, assessor, given, null, null, List.of(), 0, null);
     }
 
     /** The proposal goes to the approvers the matrix asks for. */
@@ -199,6 +253,9 @@ public record Reward(
         }
         if (approver.equals(assessor)) {
             throw new Refused("error.reward.assessor-approves", "The assessor cannot approve their own proposal.");
+        }
+        if (approver.equals(nominator)) {
+            throw new Refused("error.reward.nominator-approves", "Whoever nominated a reward cannot approve it.");
         }
         if (approvers.contains(approver)) {
             throw new Refused("error.reward.approved-twice", "You approved this reward already.");
@@ -290,6 +347,7 @@ public record Reward(
                 policy,
                 policyVersion,
                 to,
+                nominator,
                 assessedBy,
                 answered,
                 proposed,

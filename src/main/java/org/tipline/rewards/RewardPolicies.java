@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditEvent;
 import org.tipline.audit.AuditLog;
+import org.tipline.channels.ChannelId;
+import org.tipline.channels.Channels;
 import org.tipline.shared.InvalidInput;
+import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.SafeYaml;
 import org.tipline.shared.StaffPrincipal;
@@ -37,11 +41,13 @@ public class RewardPolicies {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Channels channels;
     private final Clock clock;
 
-    RewardPolicies(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    RewardPolicies(JdbcClient jdbc, AuditLog audit, Channels channels, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -103,7 +109,7 @@ public class RewardPolicies {
     /** Returns the current version of each of the organisation's policies, by name. */
     @Transactional(readOnly = true)
     public List<Version> list(StaffPrincipal viewer) {
-        viewer.require(Role.ADMIN);
+        requireReader(viewer);
         return jdbc
                 .sql("SELECT id FROM reward_policy WHERE organization_id = ? ORDER BY name, id")
                 .param(viewer.organization().value())
@@ -121,12 +127,17 @@ public class RewardPolicies {
      */
     @Transactional(readOnly = true)
     public Version get(StaffPrincipal viewer, UUID id) {
-        viewer.require(Role.ADMIN);
+        requireReader(viewer);
+        return current(viewer.organization(), id);
+    }
+
+    /** Returns the current version of a policy of {@code organization}, for the rewards it starts. */
+    Version current(OrganizationId organization, UUID id) {
         return jdbc.sql("""
                         SELECT v.version, v.created_at, v.rules FROM reward_policy p
                         JOIN reward_policy_version v ON v.policy_id = p.id AND v.version = p.current_version
                         WHERE p.id = ? AND p.organization_id = ?""")
-                .params(id, viewer.organization().value())
+                .params(id, organization.value())
                 .query((rs, i) -> new Version(
                         id,
                         rs.getInt(1),
@@ -134,6 +145,75 @@ public class RewardPolicies {
                         RewardPolicy.read(JSON.readValue(rs.getString(3), Map.class))))
                 .optional()
                 .orElseThrow(() -> new NoSuchElementException("No such reward policy"));
+    }
+
+    /** Returns version {@code version} of a policy of {@code organization}: the one a reward was assessed under. */
+    RewardPolicy version(OrganizationId organization, UUID id, int version) {
+        return jdbc.sql("""
+                        SELECT v.rules FROM reward_policy p
+                        JOIN reward_policy_version v ON v.policy_id = p.id AND v.version = ?
+                        WHERE p.id = ? AND p.organization_id = ?""")
+                .params(version, id, organization.value())
+                .query((rs, i) -> RewardPolicy.read(JSON.readValue(rs.getString(1), Map.class)))
+                .optional()
+                .orElseThrow(() -> new NoSuchElementException("No such reward policy"));
+    }
+
+    /**
+     * Makes policy {@code id} the one the substantiated cases of {@code channel} are rewarded under,
+     * or (with {@code id} null) no policy for the channel. Audited.
+     *
+     * @throws NoSuchElementException if the organisation has no such policy or channel
+     */
+    @Transactional
+    public void applyTo(StaffPrincipal admin, ChannelId channel, @Nullable UUID id) {
+        admin.require(Role.ADMIN);
+        channels.get(admin, channel);
+        if (id == null) {
+            jdbc.sql("DELETE FROM reward_policy_channel WHERE channel_id = ?")
+                    .param(channel.value())
+                    .update();
+        } else {
+            current(admin.organization(), id);
+            jdbc.sql("""
+                            INSERT INTO reward_policy_channel (channel_id, policy_id) VALUES (?, ?)
+                            ON CONFLICT (channel_id) DO UPDATE SET policy_id = excluded.policy_id""").params(channel.value(), id).update();
+        }
+        audit.record(admin.organization(), Actor.staff(admin.id()), new Applied(channel, id));
+    }
+
+    /** Returns the policy the cases of {@code channel} are rewarded under, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> forChannel(ChannelId channel) {
+        return jdbc.sql("SELECT policy_id FROM reward_policy_channel WHERE channel_id = ?")
+                .param(channel.value())
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Returns the channels each of the organisation's policies applies to, by policy. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ChannelId>> channels(StaffPrincipal viewer) {
+        requireReader(viewer);
+        var found = new java.util.LinkedHashMap<UUID, List<ChannelId>>();
+        jdbc.sql("""
+                        SELECT pc.policy_id, pc.channel_id FROM reward_policy_channel pc
+                        JOIN reward_policy p ON p.id = pc.policy_id WHERE p.organization_id = ?
+                        ORDER BY pc.policy_id, pc.channel_id""").param(viewer.organization().value()).query(rs -> {
+            found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                    .add(new ChannelId(rs.getObject(2, UUID.class)));
+        });
+        return found;
+    }
+
+    /** Admins change policies; those who assess, approve and pay rewards read them. */
+    private static void requireReader(StaffPrincipal viewer) {
+        if (!viewer.has(Role.ADMIN)
+                && !viewer.has(Role.SUPERVISOR)
+                && !viewer.has(Role.APPROVER)
+                && !viewer.has(Role.PAYOUT_OFFICER)) {
+            viewer.require(Role.ADMIN);
+        }
     }
 
     /** Returns the current version of a policy as YAML, as an admin exports it. */
@@ -153,6 +233,19 @@ public class RewardPolicies {
                         Timestamp.from(at),
                         admin.id().value())
                 .update();
+    }
+
+    /** An admin chose the policy a channel's cases are rewarded under (or none). */
+    record Applied(ChannelId channel, @Nullable UUID policy) implements AuditEvent {
+        @Override
+        public String action() {
+            return "reward-policy.applied";
+        }
+
+        @Override
+        public String subject() {
+            return "channel:" + channel.value() + (policy == null ? "" : "/reward-policy:" + policy);
+        }
     }
 
     /** An admin imported or changed a reward policy. */

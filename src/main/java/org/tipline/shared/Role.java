@@ -12,6 +12,13 @@ public enum Role {
     EDITOR,
     /** Holds one share of the organisation's identity vault; k custodians together open one identity. */
     CUSTODIAN,
+    /** Approves reward proposals (never one they assessed), as many as the policy's approval matrix asks for. */
+    APPROVER,
+    /**
+     * Prepares and releases reward payouts (one prepares, another releases) and alone opens the
+     * payout details a reporter gives when claiming.
+     */
+    PAYOUT_OFFICER,
     /** Runs the installation: creates organisations and invites their first admins; sees none of their data. */
     OPERATOR;
 

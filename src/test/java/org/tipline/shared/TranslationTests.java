@@ -46,11 +46,30 @@ class TranslationTests {
         collect(Path.of("src/main/resources/templates/identity/consents.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/layout.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/files.html"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/resources/templates/rewards/reporter-rewards.html"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/resources/templates/rewards/claim.html"), TEMPLATE_KEY, used);
         // staff navigation is not on reporter pages
         used.removeIf(key -> key.startsWith("nav.")
                 && !Set.of("nav.language", "nav.main", "nav.menu").contains(key));
         for (var status : org.tipline.mailbox.ReporterStatus.values()) {
             used.add("reporter-status." + status);
+        }
+        for (var notice : org.tipline.mailbox.Notice.values()) {
+            used.add("notice." + notice);
+        }
+        used.add("followup.rewards");
+        for (var state : org.tipline.rewards.Reward.State.values()) {
+            used.add("reporter-reward.state." + state);
+        }
+        for (var payout : org.tipline.rewards.RewardPolicy.PayoutIdentity.values()) {
+            used.add("reporter-reward.payout." + payout);
+        }
+        for (var field : List.of("proxy", "name", "contact", "account", "organization", "displayName")) {
+            used.add("claim.field." + field);
+            used.add("claim.field." + field + ".hint");
+        }
+        for (var claim : List.of("receipt", "malformed", "unknown", "used", "expired", "busy")) {
+            used.add("error.claim." + claim);
         }
         // what a reporter's form, upload or visit can answer with
         used.addAll(List.of(

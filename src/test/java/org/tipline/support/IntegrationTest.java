@@ -25,6 +25,8 @@ import org.tipline.shared.internal.DatabaseAdministrator;
     TestChannels.class,
     TestCustodians.class,
     TestDisclosures.class,
+    TestRewards.class,
+    org.tipline.cases.TestDeadlineJob.class,
     DatabaseAdministrator.class
 })
 public @interface IntegrationTest {}

@@ -1,0 +1,1042 @@
+package org.tipline.rewards;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tipline.accounts.StaffDirectory;
+import org.tipline.audit.Actor;
+import org.tipline.audit.AuditLog;
+import org.tipline.cases.CaseDeadlines;
+import org.tipline.cases.CaseFacts;
+import org.tipline.cases.CaseId;
+import org.tipline.cases.CaseManagement;
+import org.tipline.cases.CaseState;
+import org.tipline.cases.CaseStateChanged;
+import org.tipline.cases.Deadline;
+import org.tipline.cases.DeadlinesPassed;
+import org.tipline.cases.Outcome;
+import org.tipline.cases.PurgeHold;
+import org.tipline.channels.Period;
+import org.tipline.crypto.ClaimCode;
+import org.tipline.crypto.ContentKey;
+import org.tipline.crypto.Keyring;
+import org.tipline.crypto.Receipt;
+import org.tipline.crypto.ServerSecrets;
+import org.tipline.identity.Consents;
+import org.tipline.mailbox.Mailbox;
+import org.tipline.mailbox.MailboxAccess;
+import org.tipline.mailbox.Notice;
+import org.tipline.reports.Reports;
+import org.tipline.rewards.internal.RewardStore;
+import org.tipline.shared.InvalidInput;
+import org.tipline.shared.OrganizationId;
+import org.tipline.shared.Role;
+import org.tipline.shared.StaffId;
+import org.tipline.shared.StaffPrincipal;
+import org.tipline.shared.Throttle;
+import org.tipline.shared.TooManyRequests;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rewards for reports (DOMAIN.md, "Reward lifecycle"): candidates when a case concludes
+ * substantiated (or a supervisor nominates one), the assessment against the policy with evidence
+ * sealed with the report key, approval by as many distinct approvers as the matrix asks (never the
+ * assessor, never the nominator), the notice in the reporter's mailbox, a single-use claim code
+ * shown only to whoever opens the mailbox with the receipt, the claim with payout details sealed
+ * to the payout officers, the payout prepared by one officer and released by another, expiry of the
+ * claim window, revocation and recovery; every amount in the append-only ledger.
+ *
+ * <p>Implementation notes: the aggregate ({@link Reward}) decides which moves are allowed; this
+ * service loads it, checks who acts, saves it against the version it read (a concurrent move
+ * loses with {@link RewardChangedMeanwhile}), writes the ledger and audits. Deadlines are the case's
+ * ({@link CaseDeadlines}): the start of the assessment from the conclusion, the notice from the
+ * approval, the claim window from the notice. While a reward is notified, claimed or waiting for
+ * its payout, the case's content is kept past its retention ({@link PurgeHold}, scenario 9).
+ */
+@Service
+public class Rewards implements PurgeHold {
+
+    /** The longest reason, method or payment reference staff write. */
+    public static final int NOTE_LIMIT = 500;
+
+    /** The longest payout detail a reporter gives. */
+    public static final int DETAIL_LIMIT = 1_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CLAIM_TAG = "reward-claim-code";
+
+    private final RewardStore store;
+    private final RewardPolicies policies;
+    private final CaseManagement cases;
+    private final CaseDeadlines deadlines;
+    private final Reports reports;
+    private final Mailbox mailbox;
+    private final Consents consents;
+    private final StaffDirectory staff;
+    private final ServerSecrets secrets;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Throttle wrongCodes = new Throttle(300, Duration.ofMinutes(1), 1);
+
+    Rewards(
+            RewardStore store,
+            RewardPolicies policies,
+            CaseManagement cases,
+            CaseDeadlines deadlines,
+            Reports reports,
+            Mailbox mailbox,
+            Consents consents,
+            StaffDirectory staff,
+            ServerSecrets secrets,
+            AuditLog audit,
+            Clock clock) {
+        this.store = store;
+        this.policies = policies;
+        this.cases = cases;
+        this.deadlines = deadlines;
+        this.reports = reports;
+        this.mailbox = mailbox;
+        this.consents = consents;
+        this.staff = staff;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What the assessor proposes: an answer with evidence to every question, and the amount. */
+    public record Proposal(
+            Map<String, Reward.Answer> answers,
+            @Nullable Money amount,
+            @Nullable String band,
+            @Nullable Money recovered) {}
+
+    /**
+     * What a reporter (or the proxy they gave the code to) gives when claiming: the payout details
+     * the policy asks for, whether the reward goes to an organisation they reported for, and what
+     * recognition they accept.
+     *
+     * @param account where to pay (a bank account, a wallet): for a credential or a proxy
+     * @param proxy who collects it for the reporter
+     * @param name the reporter's name, when the programme must know who it pays
+     * @param contact how the programme reaches them
+     * @param organization the organisation the report was made for, which the reward goes to
+     * @param certificate whether they want a certificate of recognition
+     * @param displayName the name the certificate shows (a pseudonym when empty)
+     * @param ceremony whether they accept a ceremony (their consent to it must hold)
+     */
+    public record Claim(
+            @Nullable String account,
+            @Nullable String proxy,
+            @Nullable String name,
+            @Nullable String contact,
+            @Nullable String organization,
+            boolean certificate,
+            @Nullable String displayName,
+            boolean ceremony) {
+
+        @Override
+        public String toString() {
+            return "Claim[redacted]";
+        }
+    }
+
+    /** What a reporter sees of a reward in their mailbox, in plain terms. */
+    public record ReporterReward(
+            UUID id,
+            Reward.State state,
+            @Nullable Money amount,
+            RewardPolicy.PayoutIdentity payoutIdentity,
+            @Nullable Instant claimBy,
+            boolean certificate,
+            boolean ceremony) {}
+
+    /** What the claim page shows once a claim code is typed. */
+    public record Offer(
+            @Nullable Money amount,
+            RewardPolicy.PayoutIdentity payoutIdentity,
+            @Nullable Instant claimBy,
+            boolean certificate,
+            boolean ceremony,
+            String organizationId) {}
+
+    // ---- candidates and nomination ------------------------------------------------------------
+
+    /**
+     * A case concluded substantiated: a candidate for its report under its channel's policy, and
+     * one for each report merged into it (a later reporter's is discretionary when the first
+     * registered wins; none when the policy gives later reporters nothing). Part of the
+     * conclusion's transaction.
+     */
+    @EventListener
+    void on(CaseStateChanged changed) {
+        if (changed.to() != CaseState.CONCLUDED) {
+            return;
+        }
+        cases.facts(changed.organization(), changed.caseId())
+                .filter(facts -> facts.outcome() == Outcome.SUBSTANTIATED)
+                .ifPresent(facts ->
+                        policies.forChannel(facts.channel()).ifPresent(policy -> candidates(facts, policy, null)));
+    }
+
+    /**
+     * A supervisor nominates the candidates of a case for assessment: those the conclusion made,
+     * or new ones under {@code policy} for a case concluded otherwise (information that helped, a
+     * referral). Returns the case's rewards.
+     *
+     * @throws NoSuchElementException if the organisation has no such case or policy
+     * @throws InvalidInput if the case is not concluded, or no policy is given and none applies
+     */
+    @Transactional
+    public List<RewardView> nominate(StaffPrincipal supervisor, String reference, @Nullable UUID policy) {
+        supervisor.require(Role.SUPERVISOR);
+        var facts = cases.facts(supervisor.organization(), reference.strip())
+                .orElseThrow(() -> new NoSuchElementException("No such case"));
+        if (facts.state() != CaseState.CONCLUDED && facts.state() != CaseState.ARCHIVED) {
+            throw new InvalidInput(Map.of("case", "error.reward.case-not-concluded"));
+        }
+        var existing = store.ofCase(supervisor.organization(), facts.id());
+        if (existing.isEmpty()) {
+            var chosen = policy != null
+                    ? policy
+                    : policies.forChannel(facts.channel()).orElse(null);
+            if (chosen == null) {
+                throw new InvalidInput(Map.of("policy", "error.required"));
+            }
+            candidates(facts, chosen, null);
+            existing = store.ofCase(supervisor.organization(), facts.id());
+        }
+        var now = clock.instant();
+        for (var view : existing) {
+            if (view.reward().state() == Reward.State.CANDIDATE) {
+                var nominated = view.reward().nominate(supervisor.id());
+                save(
+                        supervisor.organization(),
+                        Actor.staff(supervisor.id()),
+                        view.reward(),
+                        nominated,
+                        RewardStore.Beside.NOTHING,
+                        now);
+            }
+        }
+        return store.ofCase(supervisor.organization(), facts.id());
+    }
+
+    private void candidates(CaseFacts facts, UUID policyId, @Nullable StaffId nominator) {
+        var version = policies.current(facts.organization(), policyId);
+        var rules = version.policy();
+        var from = facts.concludedAt() != null ? facts.concludedAt() : clock.instant();
+        candidate(facts, facts.report(), version, false, from);
+        var later = rules.multipleReporters();
+        for (var merged : facts.merged()) {
+            if (!later.firstRegisteredWins()) {
+                candidate(facts, merged.report(), version, false, from);
+            } else if (later.discretionaryShare() > 0) {
+                candidate(facts, merged.report(), version, true, from);
+            }
+        }
+    }
+
+    private void candidate(
+            CaseFacts facts,
+            org.tipline.reports.ReportId report,
+            RewardPolicies.Version version,
+            boolean discretionary,
+            Instant from) {
+        var reward = Reward.candidate(version.id(), version.version());
+        var now = clock.instant();
+        var added = store.insert(new RewardStore.New(
+                reward,
+                facts.organization(),
+                facts.id(),
+                facts.reference(),
+                report,
+                version.policy().currency().getCurrencyCode(),
+                discretionary,
+                now));
+        if (added) {
+            deadlines.start(
+                    facts.organization(),
+                    facts.id(),
+                    reward.id(),
+                    Deadline.Kind.REWARD_START,
+                    version.policy().deadlines().start(),
+                    from);
+            audit.record(facts.organization(), Actor.SYSTEM, new RewardsAudit.Moved(reward.id(), reward.state()));
+        }
+    }
+
+    /**
+     * A supervisor nominates one candidate for assessment.
+     *
+     * @throws NoSuchElementException if the organisation has no such reward
+     * @throws Reward.Refused if it is no candidate
+     * @throws RewardChangedMeanwhile if it changed since {@code seen}
+     */
+    @Transactional
+    public RewardView nominate(StaffPrincipal supervisor, UUID id, long seen) {
+        supervisor.require(Role.SUPERVISOR);
+        var view = load(supervisor.organization(), id, seen);
+        return save(supervisor, view, view.reward().nominate(supervisor.id()), RewardStore.Beside.NOTHING);
+    }
+
+    // ---- assessment and approval --------------------------------------------------------------
+
+    /**
+     * A supervisor who holds the report takes a nominated reward to assess it; the start deadline
+     * is met.
+     *
+     * @throws NoSuchElementException if the organisation has no such reward, or they do not hold its report
+     */
+    @Transactional
+    public RewardView assess(StaffPrincipal supervisor, UUID id, long seen) {
+        supervisor.require(Role.SUPERVISOR);
+        var view = load(supervisor.organization(), id, seen);
+        requireHolder(supervisor, view);
+        var saved = save(supervisor, view, view.reward().assess(supervisor.id()), RewardStore.Beside.NOTHING);
+        deadlines.meet(id, Deadline.Kind.REWARD_START, clock.instant());
+        return saved;
+    }
+
+    /**
+     * The assessor answers the policy's questions with evidence and proposes an amount. A reporter
+     * who has not opened their mailbox since the case concluded cannot be reached and is not
+     * eligible (scenario 6); a later reporter's amount is at most the policy's share of the first's
+     * (scenario 5). A proposal goes to the approvers at once; its amount enters the ledger.
+     *
+     * @throws InvalidInput if an answer, its evidence or the amount is missing or not allowed
+     * @throws Reward.Refused if they are not the assessor, or the first reporter's reward is not proposed yet
+     */
+    @Transactional
+    public RewardView propose(Keyring keyring, UUID id, long seen, Proposal proposal) {
+        var assessor = keyring.owner();
+        assessor.require(Role.SUPERVISOR);
+        var view = load(assessor.organization(), id, seen);
+        requireHolder(assessor, view);
+        var reward = view.reward();
+        var rules = policies.version(assessor.organization(), reward.policy(), reward.policyVersion());
+        var facts = cases.facts(assessor.organization(), view.caseId()).orElseThrow();
+        var reachable = mailbox.openedSince(
+                view.report(), facts.concludedAt() != null ? facts.concludedAt() : view.createdAt());
+        Reward changed;
+        if (!reachable) {
+            changed = reward.unreachable(assessor.id(), answered(rules, proposal.answers()));
+        } else {
+            changed = reward.propose(
+                    rules,
+                    assessor.id(),
+                    proposal.answers(),
+                    proposal.amount(),
+                    proposal.band(),
+                    proposal.recovered(),
+                    view.discretionary() ? ceiling(view, rules) : null);
+        }
+        var evidence = new LinkedHashMap<String, String>();
+        proposal.answers().forEach((code, answer) -> {
+            if (changed.answers().containsKey(code)) {
+                evidence.put(code, answer.evidence().strip());
+            }
+        });
+        var key = reports.unlock(keyring, view.report());
+        var sealed = key.seal(evidencePart(id), JSON.writeValueAsBytes(evidence));
+        var beside = new RewardStore.Beside(
+                rules.shape() == RewardPolicy.Shape.SHARE ? proposal.recovered() : null,
+                null,
+                null,
+                null,
+                null,
+                reachable ? null : "unreachable",
+                null,
+                null,
+                null,
+                sealed);
+        var now = clock.instant();
+        if (changed.state() == Reward.State.PROPOSED) {
+            var pending = changed.submitForApproval();
+            var saved = save(assessor.organization(), Actor.staff(assessor.id()), reward, pending, beside, now);
+            store.ledger(
+                    assessor.organization(),
+                    pending,
+                    "PROPOSED",
+                    java.util.Objects.requireNonNull(pending.amount()),
+                    assessor.id(),
+                    now);
+            return saved;
+        }
+        return save(assessor.organization(), Actor.staff(assessor.id()), reward, changed, beside, now);
+    }
+
+    /** Keeps the answers the policy asks for, each with its evidence; refuses a missing one. */
+    private static Map<String, Reward.Answer> answered(RewardPolicy rules, Map<String, Reward.Answer> given) {
+        var errors = new LinkedHashMap<String, String>();
+        var answered = new LinkedHashMap<String, Reward.Answer>();
+        for (var criterion : rules.eligibility()) {
+            var answer = given.get(criterion.code());
+            if (answer == null
+                    || answer.evidence().isBlank()
+                    || answer.evidence().length() > 2_000) {
+                errors.put("answers." + criterion.code(), "error.reward.evidence");
+            } else {
+                answered.put(
+                        criterion.code(),
+                        new Reward.Answer(answer.met(), answer.evidence().strip()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return answered;
+    }
+
+    /** The most a later reporter may be given: the policy's share of the first reporter's amount. */
+    private Money ceiling(RewardView later, RewardPolicy rules) {
+        var first = store.ofCase(later.organization(), later.caseId()).stream()
+                .filter(view -> !view.discretionary() && view.reward().amount() != null)
+                .findFirst()
+                .orElseThrow(() -> new Reward.Refused(
+                        "error.reward.first-pending", "The first reporter's reward has no amount yet."));
+        var amount = java.util.Objects.requireNonNull(first.reward().amount());
+        var share = rules.multipleReporters().discretionaryShare();
+        return new Money(
+                java.math.BigDecimal.valueOf(amount.minor())
+                        .multiply(java.math.BigDecimal.valueOf(share))
+                        .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.FLOOR)
+                        .longValueExact(),
+                amount.currency());
+    }
+
+    /**
+     * An approver approves a proposal; with as many distinct approvers as the amount needs it is
+     * approved, its amount enters the ledger and the notice deadline starts.
+     *
+     * @throws Reward.Refused if they assessed or nominated it, or approved it already (scenario 11)
+     */
+    @Transactional
+    public RewardView approve(StaffPrincipal approver, UUID id, long seen) {
+        approver.require(Role.APPROVER);
+        var view = load(approver.organization(), id, seen);
+        var approved = view.reward().approve(approver.id());
+        var saved = save(approver, view, approved, RewardStore.Beside.NOTHING);
+        if (approved.state() == Reward.State.APPROVED) {
+            var now = clock.instant();
+            store.ledger(
+                    approver.organization(),
+                    approved,
+                    "APPROVED",
+                    java.util.Objects.requireNonNull(approved.amount()),
+                    approver.id(),
+                    now);
+            var rules = policies.version(approver.organization(), approved.policy(), approved.policyVersion());
+            deadlines.start(
+                    approver.organization(),
+                    view.caseId(),
+                    id,
+                    Deadline.Kind.REWARD_NOTICE,
+                    rules.deadlines().notification(),
+                    now);
+        }
+        return saved;
+    }
+
+    /** An approver rejects a proposal, with a reason. */
+    @Transactional
+    public RewardView reject(StaffPrincipal approver, UUID id, long seen, String reason) {
+        approver.require(Role.APPROVER);
+        var note = note("reason", reason);
+        var view = load(approver.organization(), id, seen);
+        return save(approver, view, view.reward().reject(approver.id()), RewardStore.Beside.NOTHING.withReason(note));
+    }
+
+    // ---- the reporter -------------------------------------------------------------------------
+
+    /**
+     * Someone who holds the report tells the reporter in their mailbox that a reward was approved
+     * (the message is theirs); the claim window starts. The claim code is not in the message: the
+     * reporter gets it on their rewards page, where only the receipt leads, so no staff member ever
+     * sees it.
+     *
+     * @throws InvalidInput if the message is empty or too long
+     */
+    @Transactional
+    public RewardView notifyReporter(Keyring keyring, UUID id, long seen, String message) {
+        var by = keyring.owner();
+        var view = load(by.organization(), id, seen);
+        requireHolder(by, view);
+        var notified = view.reward().notifyReporter();
+        var key = reports.unlock(keyring, view.report());
+        mailbox.notify(key, Notice.REWARD, message);
+        var now = clock.instant();
+        var saved = save(
+                by.organization(),
+                Actor.staff(by.id()),
+                view.reward(),
+                notified,
+                new RewardStore.Beside(null, null, null, null, null, null, now, null, null, null),
+                now);
+        deadlines.meet(id, Deadline.Kind.REWARD_NOTICE, now);
+        var rules = policies.version(by.organization(), notified.policy(), notified.policyVersion());
+        deadlines.start(
+                by.organization(),
+                view.caseId(),
+                id,
+                Deadline.Kind.REWARD_CLAIM,
+                rules.deadlines().claimWindow(),
+                now);
+        return saved;
+    }
+
+    /**
+     * A supervisor or approver extends the claim window to {@code total} from the notice, with a
+     * reason; never beyond what the policy allows.
+     *
+     * @throws InvalidInput if the policy allows no extension, the period is unreadable, not later
+     *     than the current window or beyond the cap, or the window already passed
+     */
+    @Transactional
+    public RewardView extendClaim(StaffPrincipal by, UUID id, long seen, String total, String reason) {
+        if (!by.has(Role.APPROVER)) {
+            by.require(Role.SUPERVISOR);
+        }
+        var note = note("reason", reason);
+        var view = load(by.organization(), id, seen);
+        if (view.reward().state() != Reward.State.NOTIFIED || view.notifiedAt() == null) {
+            throw new Reward.Refused("error.reward.state", "Only a notified reward's claim window is extended.");
+        }
+        var rules = policies.version(
+                by.organization(), view.reward().policy(), view.reward().policyVersion());
+        var cap = rules.deadlines().extendableTo();
+        if (cap == null) {
+            throw new InvalidInput(Map.of("period", "error.reward.not-extendable"));
+        }
+        var period = Period.parse(total).orElseThrow(() -> new InvalidInput(Map.of("period", "error.policy.period")));
+        deadlines
+                .extend(
+                        by.organization(),
+                        view.caseId(),
+                        id,
+                        Deadline.Kind.REWARD_CLAIM,
+                        period,
+                        cap,
+                        view.notifiedAt(),
+                        note,
+                        by.id())
+                .orElseThrow(() -> new InvalidInput(Map.of("period", "error.reward.extension")));
+        audit.record(by.organization(), Actor.staff(by.id()), new RewardsAudit.Extended(id));
+        return store.find(by.organization(), id).orElseThrow();
+    }
+
+    /** Returns the rewards of the reporter who opened {@code access}, once they were told of them. */
+    @Transactional(readOnly = true)
+    public List<ReporterReward> forReporter(MailboxAccess access) {
+        var organization = mailbox.organization(access);
+        return store.ofReport(mailbox.report(access)).stream()
+                .filter(view -> view.notifiedAt() != null)
+                .map(view -> {
+                    var rules = policies.version(
+                            organization, view.reward().policy(), view.reward().policyVersion());
+                    return new ReporterReward(
+                            view.reward().id(),
+                            view.reward().state(),
+                            view.reward().amount(),
+                            rules.payoutIdentity(),
+                            claimBy(view),
+                            rules.certificate(),
+                            rules.ceremony());
+                })
+                .toList();
+    }
+
+    /**
+     * Gives the reporter who opened {@code access} a new claim code for a notified reward, shown
+     * to them once; an earlier code stops working. Only the tag is kept.
+     *
+     * @throws NoSuchElementException if the reward is not theirs or not notified
+     */
+    @Transactional
+    public ClaimCode issueCode(MailboxAccess access, UUID id) {
+        var organization = mailbox.organization(access);
+        var view = store.find(organization, id)
+                .filter(found -> found.report().equals(mailbox.report(access)))
+                .filter(found -> found.reward().state() == Reward.State.NOTIFIED)
+                .orElseThrow(() -> new NoSuchElementException("No such reward"));
+        var code = ClaimCode.generate();
+        store.claimTag(view.reward().id(), secrets.lookup(CLAIM_TAG, code.bytes()));
+        audit.record(organization, Actor.REPORTER, new RewardsAudit.CodeIssued(id));
+        return code;
+    }
+
+    /**
+     * Returns what claiming the reward of {@code typed} involves.
+     *
+     * @throws InvalidInput naming the code: a receipt given for it, malformed, unknown, used or expired
+     * @throws TooManyRequests if too many wrong codes arrived recently
+     */
+    @Transactional(readOnly = true)
+    public Offer offer(String typed) {
+        var view = claimable(typed);
+        var rules = policies.version(
+                view.organization(), view.reward().policy(), view.reward().policyVersion());
+        return new Offer(
+                view.reward().amount(),
+                rules.payoutIdentity(),
+                claimBy(view),
+                rules.certificate(),
+                rules.ceremony(),
+                view.reward().id().toString());
+    }
+
+    /**
+     * Claims the reward of {@code typed} with what the policy asks for: the code is spent, the claim
+     * window met, the payout details sealed to the organisation's payout officers. The code's tag
+     * stays, so that typing it again says it was used.
+     *
+     * @throws InvalidInput naming the code or a field: a receipt given for the code, malformed,
+     *     unknown, used or expired; a detail missing or too long
+     * @throws Consents.Missing if a ceremony is accepted without the reporter's consent to one
+     * @throws TooManyRequests if too many wrong codes arrived recently
+     */
+    @Transactional
+    public RewardView claim(String typed, Claim claim) {
+        var view = claimable(typed);
+        var organization = view.organization();
+        var rules = policies.version(
+                organization, view.reward().policy(), view.reward().policyVersion());
+        var details = details(rules, claim);
+        if (claim.ceremony()) {
+            if (!rules.ceremony()) {
+                throw new InvalidInput(Map.of("ceremony", "error.reward.no-ceremony"));
+            }
+            consents.require(organization, view.report(), Consents.Kind.CEREMONY);
+        }
+        if (claim.certificate() && !rules.certificate()) {
+            throw new InvalidInput(Map.of("certificate", "error.reward.no-certificate"));
+        }
+        var officers = staff.members(organization).stream()
+                .filter(member -> member.roles().contains(Role.PAYOUT_OFFICER))
+                .map(org.tipline.accounts.StaffMember::id)
+                .toList();
+        var recipients = staff.recipients(organization, officers);
+        if (!details.isEmpty() && recipients.isEmpty()) {
+            throw new Reward.Refused("error.reward.no-payout-officer", "Nobody here can receive payout details yet.");
+        }
+        var now = clock.instant();
+        var claimed = view.reward().claim();
+        var recipient = claim.organization() == null || claim.organization().isBlank()
+                ? RewardView.Recipient.PERSON
+                : RewardView.Recipient.ORGANIZATION;
+        var saved = save(
+                organization,
+                Actor.REPORTER,
+                view.reward(),
+                claimed,
+                new RewardStore.Beside(null, null, null, null, recipient, null, null, now, null, null),
+                now);
+        deadlines.meet(view.reward().id(), Deadline.Kind.REWARD_CLAIM, now);
+        var key = ContentKey.generate();
+        var context = payoutContext(view.reward().id());
+        var grants = new LinkedHashMap<StaffId, byte[]>();
+        recipients.forEach(
+                officer -> grants.put(officer.id(), officer.publicKey().grant(key, context)));
+        store.payout(view.reward().id(), key.seal(JSON.writeValueAsBytes(details), context), grants, now);
+        return saved;
+    }
+
+    /**
+     * The reporter declines the reward of {@code typed}; the code is spent.
+     *
+     * @throws InvalidInput naming the code, as {@link #claim} does
+     */
+    @Transactional
+    public RewardView decline(String typed) {
+        var view = claimable(typed);
+        var organization = view.organization();
+        var now = clock.instant();
+        var saved = save(
+                organization, Actor.REPORTER, view.reward(), view.reward().decline(), RewardStore.Beside.NOTHING, now);
+        deadlines.meet(view.reward().id(), Deadline.Kind.REWARD_CLAIM, now);
+        return saved;
+    }
+
+    /** Finds the notified reward a typed code claims, or says clearly why it does not. */
+    private RewardView claimable(String typed) {
+        var code = ClaimCode.parse(typed);
+        if (code.isEmpty()) {
+            miss();
+            throw new InvalidInput(
+                    Map.of("code", Receipt.parse(typed).isPresent() ? "error.claim.receipt" : "error.claim.malformed"));
+        }
+        var view = store.byClaimTag(secrets.lookup(CLAIM_TAG, code.get().bytes()));
+        if (view.isEmpty()) {
+            miss();
+            throw new InvalidInput(Map.of("code", "error.claim.unknown"));
+        }
+        var found = view.get();
+        var state = found.reward().state();
+        if (state == Reward.State.EXPIRED) {
+            throw new InvalidInput(Map.of("code", "error.claim.expired"));
+        }
+        if (state != Reward.State.NOTIFIED) {
+            throw new InvalidInput(Map.of("code", "error.claim.used"));
+        }
+        var window = deadlines.current(found.reward().id(), Deadline.Kind.REWARD_CLAIM);
+        if (window.isEmpty() || window.get().status() != Deadline.Status.OPEN) {
+            throw new InvalidInput(Map.of("code", "error.claim.expired"));
+        }
+        return found;
+    }
+
+    private void miss() {
+        if (!wrongCodes.tryAcquire("claim")) {
+            throw new TooManyRequests();
+        }
+    }
+
+    /** Checks and keeps the payout details the policy asks for. */
+    private static Map<String, String> details(RewardPolicy rules, Claim claim) {
+        var errors = new LinkedHashMap<String, String>();
+        var details = new LinkedHashMap<String, String>();
+        switch (rules.payoutIdentity()) {
+            case NONE -> {}
+            case CREDENTIAL -> detail("account", claim.account(), true, details, errors);
+            case PROXY -> {
+                detail("proxy", claim.proxy(), true, details, errors);
+                detail("account", claim.account(), false, details, errors);
+            }
+            case PROGRAMME -> {
+                detail("name", claim.name(), true, details, errors);
+                detail("contact", claim.contact(), true, details, errors);
+                detail("account", claim.account(), false, details, errors);
+            }
+        }
+        detail("organization", claim.organization(), false, details, errors);
+        detail("displayName", claim.displayName(), false, details, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return details;
+    }
+
+    private static void detail(
+            String field,
+            @Nullable String value,
+            boolean required,
+            Map<String, String> details,
+            Map<String, String> errors) {
+        var text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            if (required) {
+                errors.put(field, "error.required");
+            }
+        } else if (text.length() > DETAIL_LIMIT || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            errors.put(field, "error.too-long");
+        } else {
+            details.put(field, text);
+        }
+    }
+
+    // ---- payout -------------------------------------------------------------------------------
+
+    /** A payout officer prepares the payout of a claimed reward, naming how it will be paid. */
+    @Transactional
+    public RewardView preparePayout(StaffPrincipal officer, UUID id, long seen, String method) {
+        officer.require(Role.PAYOUT_OFFICER);
+        var note = note("method", method);
+        var view = load(officer.organization(), id, seen);
+        return save(
+                officer,
+                view,
+                view.reward().preparePayout(officer.id()),
+                new RewardStore.Beside(null, null, note, null, null, null, null, null, null, null));
+    }
+
+    /**
+     * Returns the payout details the reporter gave, to a payout officer; audited.
+     *
+     * @throws NoSuchElementException if there are none (paid already) or none sealed to them
+     */
+    @Transactional
+    public Map<String, String> payoutDetails(Keyring keyring, UUID id) {
+        var officer = keyring.owner();
+        officer.require(Role.PAYOUT_OFFICER);
+        var view =
+                store.find(officer.organization(), id).orElseThrow(() -> new NoSuchElementException("No such reward"));
+        var sealed = store.payout(view.reward().id(), officer.id())
+                .orElseThrow(() -> new NoSuchElementException("No payout details"));
+        var context = payoutContext(id);
+        var key = keyring.unwrap(sealed.wrapped(), context);
+        audit.record(officer.organization(), Actor.staff(officer.id()), new RewardsAudit.PayoutRead(id));
+        @SuppressWarnings("unchecked")
+        Map<String, String> details = JSON.readValue(key.open(sealed.details(), context), Map.class);
+        return details;
+    }
+
+    /**
+     * Another payout officer releases the payout with the payment's reference: paid, in the
+     * ledger, and the payout details are deleted.
+     *
+     * @throws Reward.Refused if they prepared it (scenario 11)
+     */
+    @Transactional
+    public RewardView releasePayout(StaffPrincipal officer, UUID id, long seen, String reference) {
+        officer.require(Role.PAYOUT_OFFICER);
+        var note = note("reference", reference);
+        var view = load(officer.organization(), id, seen);
+        var paid = view.reward().releasePayout(officer.id());
+        var now = clock.instant();
+        var saved = save(
+                officer.organization(),
+                Actor.staff(officer.id()),
+                view.reward(),
+                paid,
+                new RewardStore.Beside(null, officer.id(), null, note, null, null, null, null, now, null),
+                now);
+        store.ledger(
+                officer.organization(),
+                paid,
+                "PAID",
+                java.util.Objects.requireNonNull(paid.amount()),
+                officer.id(),
+                now);
+        store.purgePayout(id);
+        return saved;
+    }
+
+    // ---- fraud --------------------------------------------------------------------------------
+
+    /**
+     * A supervisor or approver revokes a reward for fraud, with a reason: before payment the claim
+     * stops (code, window, payout details); after it, only where the policy allows claw-back.
+     */
+    @Transactional
+    public RewardView revoke(StaffPrincipal by, UUID id, long seen, String reason) {
+        if (!by.has(Role.APPROVER)) {
+            by.require(Role.SUPERVISOR);
+        }
+        var note = note("reason", reason);
+        var view = load(by.organization(), id, seen);
+        var rules = policies.version(
+                by.organization(), view.reward().policy(), view.reward().policyVersion());
+        if (view.reward().state() == Reward.State.PAID && !rules.clawback()) {
+            throw new Reward.Refused("error.reward.no-clawback", "The policy does not claw back a paid reward.");
+        }
+        var saved = save(by, view, view.reward().revoke(), RewardStore.Beside.NOTHING.withReason(note));
+        store.claimTag(id, null);
+        store.purgePayout(id);
+        deadlines.waive(id, Deadline.Kind.REWARD_CLAIM, "revoked", by.id());
+        deadlines.waive(id, Deadline.Kind.REWARD_NOTICE, "revoked", by.id());
+        return saved;
+    }
+
+    /**
+     * Records what was got back of a revoked reward that had been paid.
+     *
+     * @throws InvalidInput if the amount is in another currency, nothing, or more than was paid
+     */
+    @Transactional
+    public RewardView recover(StaffPrincipal by, UUID id, long seen, Money recovered) {
+        if (!by.has(Role.APPROVER)) {
+            by.require(Role.SUPERVISOR);
+        }
+        var view = load(by.organization(), id, seen);
+        var paid = store.entries(id).stream()
+                .filter(entry -> entry.kind().equals("PAID"))
+                .map(Ledger.Entry::amount)
+                .findFirst()
+                .orElseThrow(() -> new Reward.Refused("error.reward.not-paid", "Nothing was paid to recover."));
+        if (!recovered.sameCurrency(paid)) {
+            throw new InvalidInput(Map.of("amount", "error.reward.currency-mismatch"));
+        }
+        if (recovered.minor() <= 0 || recovered.compareTo(paid) > 0) {
+            throw new InvalidInput(Map.of("amount", "error.reward.recovery"));
+        }
+        var changed = view.reward().recover();
+        var now = clock.instant();
+        var saved = save(
+                by.organization(),
+                Actor.staff(by.id()),
+                view.reward(),
+                changed,
+                new RewardStore.Beside(recovered, null, null, null, null, null, null, null, null, null),
+                now);
+        store.ledger(by.organization(), changed, "RECOVERED", recovered, by.id(), now);
+        return saved;
+    }
+
+    // ---- time ---------------------------------------------------------------------------------
+
+    /**
+     * The deadline job found claim windows passed: those rewards still notified expire, deemed
+     * waived (scenario 7); their codes then say so. Part of the job's transaction.
+     */
+    @EventListener
+    void on(DeadlinesPassed run) {
+        var now = clock.instant();
+        for (var id : deadlines.passed(run, Deadline.Kind.REWARD_CLAIM)) {
+            store.find(run.organization(), id)
+                    .filter(view -> view.reward().state() == Reward.State.NOTIFIED)
+                    .ifPresent(view -> {
+                        save(
+                                run.organization(),
+                                Actor.SYSTEM,
+                                view.reward(),
+                                view.reward().expire(),
+                                RewardStore.Beside.NOTHING.withReason("claim-window-passed"),
+                                now);
+                    });
+        }
+    }
+
+    @Override
+    public Set<CaseId> held(OrganizationId organization, Collection<CaseId> candidates) {
+        return candidates.isEmpty()
+                ? Set.of()
+                : new HashSet<>(store.holding(organization, new ArrayList<>(candidates)));
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    /** Returns the organisation's rewards, the latest change first, to those who work on rewards. */
+    @Transactional(readOnly = true)
+    public List<RewardView> list(StaffPrincipal viewer) {
+        requireReader(viewer);
+        return store.list(viewer.organization(), 500);
+    }
+
+    /**
+     * Returns one of the organisation's rewards.
+     *
+     * @throws NoSuchElementException if it has no such reward
+     */
+    @Transactional(readOnly = true)
+    public RewardView get(StaffPrincipal viewer, UUID id) {
+        requireReader(viewer);
+        return store.find(viewer.organization(), id).orElseThrow(() -> new NoSuchElementException("No such reward"));
+    }
+
+    /** Returns the rewards of a case. */
+    @Transactional(readOnly = true)
+    public List<RewardView> ofCase(StaffPrincipal viewer, CaseId id) {
+        requireReader(viewer);
+        return store.ofCase(viewer.organization(), id);
+    }
+
+    /**
+     * Returns the assessor's evidence, by question, to someone who holds the report.
+     *
+     * @throws NoSuchElementException if there is no such reward or they do not hold its report
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> evidence(Keyring keyring, UUID id) {
+        var viewer = keyring.owner();
+        var view = get(viewer, id);
+        requireHolder(viewer, view);
+        var sealed = store.evidence(id);
+        if (sealed == null) {
+            return Map.of();
+        }
+        var key = reports.unlock(keyring, view.report());
+        @SuppressWarnings("unchecked")
+        Map<String, String> evidence = JSON.readValue(key.open(evidencePart(id), sealed), Map.class);
+        return evidence;
+    }
+
+    /** Returns a reward's ledger entries, in order. */
+    @Transactional(readOnly = true)
+    public List<Ledger.Entry> ledger(StaffPrincipal viewer, UUID id) {
+        get(viewer, id);
+        return store.entries(id);
+    }
+
+    /** Returns the ledger's totals per policy, year, currency and kind. */
+    @Transactional(readOnly = true)
+    public List<Ledger.Total> totals(StaffPrincipal viewer) {
+        requireReader(viewer);
+        return store.totals(viewer.organization());
+    }
+
+    /** Returns the open deadline of a reward's claim, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<CaseDeadlines.Due> claimWindow(UUID id) {
+        return deadlines.current(id, Deadline.Kind.REWARD_CLAIM);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static void requireReader(StaffPrincipal viewer) {
+        if (!viewer.has(Role.SUPERVISOR) && !viewer.has(Role.APPROVER) && !viewer.has(Role.PAYOUT_OFFICER)) {
+            viewer.require(Role.SUPERVISOR);
+        }
+    }
+
+    private void requireHolder(StaffPrincipal member, RewardView view) {
+        if (!reports.holds(member, view.report())) {
+            throw new NoSuchElementException("No such reward");
+        }
+    }
+
+    private RewardView load(OrganizationId organization, UUID id, long seen) {
+        var view = store.find(organization, id).orElseThrow(() -> new NoSuchElementException("No such reward"));
+        if (view.reward().version() != seen) {
+            throw new RewardChangedMeanwhile();
+        }
+        return view;
+    }
+
+    private RewardView save(StaffPrincipal by, RewardView view, Reward changed, RewardStore.Beside beside) {
+        return save(by.organization(), Actor.staff(by.id()), view.reward(), changed, beside, clock.instant());
+    }
+
+    private RewardView save(
+            OrganizationId organization,
+            Actor actor,
+            Reward read,
+            Reward changed,
+            RewardStore.Beside beside,
+            Instant at) {
+        if (!store.save(changed, read.version(), beside, at)) {
+            throw new RewardChangedMeanwhile();
+        }
+        audit.record(organization, actor, new RewardsAudit.Moved(changed.id(), changed.state()));
+        return store.find(organization, changed.id()).orElseThrow();
+    }
+
+    private @Nullable Instant claimBy(RewardView view) {
+        return deadlines
+                .current(view.reward().id(), Deadline.Kind.REWARD_CLAIM)
+                .filter(due -> due.status() == Deadline.Status.OPEN)
+                .map(CaseDeadlines.Due::dueAt)
+                .orElse(null);
+    }
+
+    private static String note(String field, String text) {
+        var note = text == null ? "" : text.strip();
+        if (note.isEmpty()) {
+            throw new InvalidInput(Map.of(field, "error.required"));
+        }
+        if (note.length() > NOTE_LIMIT || note.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput(Map.of(field, "error.too-long"));
+        }
+        return note;
+    }
+
+    private static String evidencePart(UUID reward) {
+        return "reward-evidence:" + reward;
+    }
+
+    private static String payoutContext(UUID reward) {
+        return "tipline/reward-payout/v1:" + reward;
+    }
+}

@@ -1,0 +1,603 @@
+package org.tipline.rewards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tipline.cases.CaseId;
+import org.tipline.cases.Retention;
+import org.tipline.cases.TestDeadlineJob;
+import org.tipline.shared.OrganizationId;
+import org.tipline.support.Http;
+import org.tipline.support.IntegrationTest;
+import org.tipline.support.TestOrganization;
+import org.tipline.support.TestRewards;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * DOMAIN.md's reward scenarios with a moved clock — 5 (two reporters of one matter), 6 (a reporter
+ * who cannot be reached), 7 (the claim window passing after one extension within the cap), 8 (fraud
+ * found after payment), 9 (purge held while a reward is notified or claimed) — and the other two
+ * example policies end to end (a share of what was recovered, a board-decided amount paid against
+ * the code alone).
+ */
+@IntegrationTest
+class RewardScenariosIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestOrganization organization;
+
+    @Autowired
+    TestRewards rewards;
+
+    @Autowired
+    TestDeadlineJob deadlineJob;
+
+    @Autowired
+    Retention retention;
+
+    @Autowired
+    Rewards service;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void scenario5TheFirstRegisteredReporterGetsTheRewardAndALaterOneADiscretionaryShare() {
+        var s = rewards.setting(port, "reward-bands-cny.yaml");
+        var http = s.http();
+        var firstReceipt = rewards.report(s, "The harbour master takes cash for berths.");
+        var assessor = rewards.as(s, s.assessor());
+        var first = rewards.newestCase(s, assessor);
+        var laterReceipt = rewards.report(s, "Cash changes hands at berth 9.");
+        var later = rewards.newestCase(s, assessor);
+        assertThat(later).isNotEqualTo(first);
+        var firstReference = http.get("/api/v1/cases/" + first, "Authorization", assessor)
+                .json()
+                .get("reference")
+                .asString();
+        var merged = http.json(
+                "POST",
+                "/api/v1/cases/" + later + "/merge",
+                Map.of("other", firstReference, "message", "Another report told us the same."),
+                "Authorization",
+                assessor);
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().get("continuesAs").asString()).isEqualTo(first);
+        rewards.conclude(s, assessor, first, firstReceipt);
+        rewards.visit(s, firstReceipt);
+        rewards.visit(s, laterReceipt);
+
+        var nominator = rewards.as(s, s.nominator());
+        var nominated =
+                http.json("POST", "/api/v1/rewards", Map.of("reference", firstReference), "Authorization", nominator);
+        assertThat(nominated.status()).as(nominated.body()).isEqualTo(201);
+        assertThat(nominated.json()).hasSize(2);
+        var firsts = pick(nominated.json(), false);
+        var laters = pick(nominated.json(), true);
+        assertThat(firsts.get("state").asString()).isEqualTo("NOMINATED");
+        assertThat(laters.get("state").asString()).isEqualTo("NOMINATED");
+        var firstReward = post(http, "/api/v1/rewards/" + id(firsts) + "/assess", seen(firsts), assessor);
+        var laterReward = post(http, "/api/v1/rewards/" + id(laters) + "/assess", seen(laters), assessor);
+
+        // the later reporter's share waits for the first's amount, and is at most 20 % of it
+        var early = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(laterReward) + "/proposal",
+                bands(version(laterReward), "5000", null),
+                "Authorization",
+                assessor);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("detail").asString()).contains("first reporter");
+        firstReward = post(
+                http,
+                "/api/v1/rewards/" + id(firstReward) + "/proposal",
+                bands(version(firstReward), "50000", "3"),
+                assessor);
+        assertThat(firstReward.get("state").asString()).isEqualTo("PENDING_APPROVAL");
+        var tooMuch = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(laterReward) + "/proposal",
+                bands(version(laterReward), "10000.01", null),
+                "Authorization",
+                assessor);
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.json().get("errors").get("amount").asString()).isEqualTo("error.reward.discretionary");
+        laterReward = post(
+                http,
+                "/api/v1/rewards/" + id(laterReward) + "/proposal",
+                bands(version(laterReward), "10000", null),
+                assessor);
+        assertThat(laterReward.get("state").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(laterReward.get("band").isNull()).isTrue();
+        assertThat(laterReward.get("approvalsNeeded").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void scenario6AReporterWhoCannotBeReachedIsNotEligible() {
+        var s = rewards.setting(port, "reward-bands-cny.yaml");
+        var http = s.http();
+        var receipt = rewards.report(s, "A clerk sells exam papers.");
+        rewards.visit(s, receipt);
+        organization.advanceClock(Duration.ofDays(2));
+        var assessor = rewards.as(s, s.assessor());
+        var concluded = rewards.conclude(s, assessor, rewards.newestCase(s, assessor), receipt);
+        var reward = assessing(s, concluded.reference());
+
+        // the reporter has not opened their mailbox since the conclusion: not eligible, whatever the answers
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/proposal",
+                bands(version(reward), "50000", "3"),
+                rewards.as(s, s.assessor()));
+        assertThat(reward.get("state").asString()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(reward.get("reason").asString()).isEqualTo("unreachable");
+        assertThat(reward.get("amount").isNull()).isTrue();
+        assertThat(ledger(id(reward))).isZero();
+        rewards.visit(s, receipt);
+        assertThat(http.get("/api/v1/followup/rewards", "Authorization", "Receipt " + receipt)
+                        .json())
+                .isEmpty();
+    }
+
+    @Test
+    void scenario7AnUnclaimedRewardExpiresAfterOneExtensionWithinTheCap() {
+        var s = rewards.setting(port, "reward-bands-cny.yaml");
+        var http = s.http();
+        var concluded = rewards.concluded(s, "Fake permits at the quarry.");
+        rewards.visit(s, concluded.receipt());
+        var reward = notified(s, concluded, bands(0, "8000", "1"));
+        var code = code(http, concluded.receipt(), id(reward));
+        var notifiedAt = Instant.parse(reward.get("notifiedAt").asString());
+        assertThat(Instant.parse(reward.get("claimBy").asString()))
+                .isEqualTo(notifiedAt.atZone(ZoneOffset.UTC).plusMonths(6).toInstant());
+
+        // beyond the policy's 36 months is refused; 12 months is allowed once, and not shortened after
+        var approver = rewards.as(s, s.approvers().get(2));
+        var beyond = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/claim-window",
+                Map.of("version", version(reward), "period", "40 months", "reason", "Reporter abroad"),
+                "Authorization",
+                approver);
+        assertThat(beyond.status()).isEqualTo(422);
+        assertThat(beyond.json().get("errors").get("period").asString()).isEqualTo("error.reward.extension");
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/claim-window",
+                Map.of("version", version(reward), "period", "12 months", "reason", "Reporter abroad"),
+                approver);
+        assertThat(Instant.parse(reward.get("claimBy").asString()))
+                .isEqualTo(notifiedAt.atZone(ZoneOffset.UTC).plusMonths(12).toInstant());
+        var again = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/claim-window",
+                Map.of("version", version(reward), "period", "12 months", "reason", "Again"),
+                "Authorization",
+                approver);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(jdbc.sql("SELECT status FROM deadline WHERE subject_id = ?::uuid AND kind = 'REWARD_CLAIM'"
+                                + " ORDER BY created_at")
+                        .param(id(reward))
+                        .query(String.class)
+                        .list())
+                .containsExactly("EXTENDED", "OPEN");
+
+        // seven months on, the first window has passed but the extended one holds
+        organization.advanceClock(Duration.ofDays(7 * 31));
+        deadlineJob.runAt(organization.now());
+        assertThat(state(s, id(reward))).isEqualTo("NOTIFIED");
+        // past the extended window: deemed waived; the code says so
+        organization.advanceClock(Duration.ofDays(6 * 31));
+        deadlineJob.runAt(organization.now());
+        assertThat(state(s, id(reward))).isEqualTo("EXPIRED");
+        var late = claim(http, code, Map.of("proxy", "Zhao"));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.json().get("errors").get("code").asString()).isEqualTo("error.claim.expired");
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/followup/rewards/" + id(reward) + "/claim-code",
+                                Map.of(),
+                                "Authorization",
+                                "Receipt " + concluded.receipt())
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/followup/rewards", "Authorization", "Receipt " + concluded.receipt())
+                        .json()
+                        .get(0)
+                        .get("state")
+                        .asString())
+                .isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void scenario8FraudFoundAfterPaymentRevokesTheRewardAndRecordsTheRecovery() {
+        var s = rewards.setting(port, "reward-bands-cny.yaml");
+        var http = s.http();
+        var concluded = rewards.concluded(s, "Invented smuggling story.");
+        rewards.visit(s, concluded.receipt());
+        var reward = notified(s, concluded, bands(0, "8000", "1"));
+        reward = paid(s, concluded, reward, Map.of("proxy", "Qian"));
+        assertThat(reward.get("state").asString()).isEqualTo("PAID");
+
+        var supervisor = rewards.as(s, s.nominator());
+        var noReason = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/revoke",
+                Map.of("version", version(reward), "text", " "),
+                "Authorization",
+                supervisor);
+        assertThat(noReason.status()).isEqualTo(422);
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/revoke",
+                Map.of("version", version(reward), "text", "The story was invented; the goods never existed."),
+                supervisor);
+        assertThat(reward.get("state").asString()).isEqualTo("REVOKED");
+        var more = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/recovery",
+                Map.of("version", version(reward), "amount", "8000.01", "currency", "CNY"),
+                "Authorization",
+                supervisor);
+        assertThat(more.status()).isEqualTo(422);
+        assertThat(more.json().get("errors").get("amount").asString()).isEqualTo("error.reward.recovery");
+        var dollars = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/recovery",
+                Map.of("version", version(reward), "amount", "8000", "currency", "USD"),
+                "Authorization",
+                supervisor);
+        assertThat(dollars.status()).isEqualTo(422);
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/recovery",
+                Map.of("version", version(reward), "amount", "8000", "currency", "CNY"),
+                supervisor);
+        assertThat(reward.get("state").asString()).isEqualTo("RECOVERED");
+        assertThat(reward.get("recovered").get("value").asString()).isEqualTo("8000");
+        assertThat(http.get("/api/v1/rewards/" + id(reward) + "/ledger", "Authorization", supervisor)
+                        .json())
+                .extracting(entry -> entry.get("kind").asString())
+                .containsExactly("PROPOSED", "APPROVED", "PAID", "RECOVERED");
+        // the ledger is append-only, whatever the application's database role tries
+        var paidReward = id(reward);
+        var changed = org.assertj.core.api.Assertions.catchThrowable(
+                () -> jdbc.sql("UPDATE reward_ledger SET amount_minor = 1 WHERE reward_id = ?::uuid")
+                        .param(paidReward)
+                        .update());
+        assertThat(changed).isNotNull();
+    }
+
+    @Test
+    void scenario9PurgeWaitsWhileARewardIsNotifiedOrClaimed() {
+        var s = rewards.setting(port, "reward-bands-cny.yaml");
+        var http = s.http();
+        var concluded = rewards.concluded(s, "Poisoned well in the village.");
+        rewards.visit(s, concluded.receipt());
+        var org = new OrganizationId(s.org().id());
+        var caseId = new CaseId(UUID.fromString(concluded.caseId()));
+        assertThat(service.held(org, List.of(caseId))).isEmpty();
+        var reward = notified(s, concluded, bands(0, "8000", "1"));
+        assertThat(service.held(org, List.of(caseId))).containsExactly(caseId);
+        var code = code(http, concluded.receipt(), id(reward));
+        assertThat(claim(http, code, Map.of("proxy", "Sun")).status()).isEqualTo(200);
+
+        // past the 36 months of retention, the claimed reward keeps the case
+        organization.advanceClock(Duration.ofDays(37 * 31));
+        retention.purgeDue(org);
+        assertThat(caseState(concluded.caseId())).isEqualTo("CONCLUDED");
+        var pia = rewards.as(s, s.officers().get(0));
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/payout",
+                Map.of("version", version(get(http, id(reward), pia)), "text", "Cash"),
+                pia);
+        assertThat(service.held(org, List.of(caseId))).containsExactly(caseId);
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/release",
+                Map.of("version", version(reward), "text", "Receipt 17"),
+                rewards.as(s, s.officers().get(1)));
+        assertThat(service.held(org, List.of(caseId))).isEmpty();
+        assertThat(retention.purgeDue(org)).isEqualTo(1);
+        assertThat(caseState(concluded.caseId())).isEqualTo("PURGED");
+        // the reward and its ledger stay, without content
+        assertThat(get(http, id(reward), pia).get("state").asString()).isEqualTo("PAID");
+        assertThat(ledger(id(reward))).isEqualTo(3);
+    }
+
+    @Test
+    void aShareOfWhatWasRecoveredIsPaidToAReporterWhoIdentifiesToTheProgramme() {
+        var s = rewards.setting(port, "reward-share-usd.yaml");
+        var http = s.http();
+        var concluded = rewards.concluded(s, "Backdated option grants at the parent company.");
+        rewards.visit(s, concluded.receipt());
+        var reward = assessing(s, concluded.reference());
+        var assessor = rewards.as(s, s.assessor());
+        var below = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/proposal",
+                share(version(reward), "150000", "900000"),
+                "Authorization",
+                assessor);
+        assertThat(below.status()).isEqualTo(422);
+        assertThat(below.json().get("errors").get("recovered").asString()).isEqualTo("error.reward.below-threshold");
+        var outside = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/proposal",
+                share(version(reward), "700000", "2000000"),
+                "Authorization",
+                assessor);
+        assertThat(outside.status()).isEqualTo(422);
+        assertThat(outside.json().get("errors").get("amount").asString()).isEqualTo("error.reward.outside-share");
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/proposal",
+                share(version(reward), "300000", "2000000"),
+                assessor);
+        assertThat(reward.get("recovered").get("value").asString()).isEqualTo("2000000");
+        assertThat(reward.get("approvalsNeeded").asInt()).isEqualTo(2);
+        reward = approveAll(s, reward);
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/notice",
+                Map.of("version", version(reward), "text", "An award was made."),
+                assessor);
+        var code = code(http, concluded.receipt(), id(reward));
+        var anonymous = claim(http, code, Map.of());
+        assertThat(anonymous.status()).isEqualTo(422);
+        assertThat(anonymous.json().get("errors").has("name")).isTrue();
+        assertThat(anonymous.json().get("errors").has("contact")).isTrue();
+        reward = paid(s, concluded, reward, code, Map.of("name", "Jane Roe 4410", "contact", "+1 202 555 4410"));
+        assertThat(reward.get("state").asString()).isEqualTo("PAID");
+        assertThat(reward.get("amount").get("value").asString()).isEqualTo("300000");
+        assertThat(reward.get("amount").get("currency").asString()).isEqualTo("USD");
+    }
+
+    @Test
+    void aBoardDecidedAmountIsPaidAgainstTheCodeAloneAndNeverClawedBack() {
+        var s = rewards.setting(port, "reward-board-eur.yaml");
+        var http = s.http();
+        var concluded = rewards.concluded(s, "The stolen van is in the garage on Elm Street.");
+        rewards.visit(s, concluded.receipt());
+        var reward = assessing(s, concluded.reference());
+        var assessor = rewards.as(s, s.assessor());
+        var over = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/proposal",
+                board(version(reward), "1200"),
+                "Authorization",
+                assessor);
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.json().get("errors").get("amount").asString()).isEqualTo("error.reward.over-cap");
+        reward = post(http, "/api/v1/rewards/" + id(reward) + "/proposal", board(version(reward), "800"), assessor);
+        assertThat(reward.get("approvalsNeeded").asInt()).isEqualTo(2);
+        reward = approveAll(s, reward);
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/notice",
+                Map.of("version", version(reward), "text", "The board granted a reward."),
+                assessor);
+        var fixed = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/claim-window",
+                Map.of("version", version(reward), "period", "90 days", "reason", "Asked"),
+                "Authorization",
+                rewards.as(s, s.approvers().get(0)));
+        assertThat(fixed.status()).isEqualTo(422);
+        assertThat(fixed.json().get("errors").get("period").asString()).isEqualTo("error.reward.not-extendable");
+        var code = code(http, concluded.receipt(), id(reward));
+        reward = paid(s, concluded, reward, code, Map.of());
+        assertThat(reward.get("state").asString()).isEqualTo("PAID");
+        assertThat(jdbc.sql("SELECT count(*) FROM reward_payout WHERE reward_id = ?::uuid")
+                        .param(id(reward))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        var revoke = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(reward) + "/revoke",
+                Map.of("version", version(reward), "text", "Tip was false."),
+                "Authorization",
+                rewards.as(s, s.nominator()));
+        assertThat(revoke.status()).isEqualTo(409);
+        assertThat(revoke.json().get("detail").asString()).contains("claw");
+        assertThat(state(s, id(reward))).isEqualTo("PAID");
+    }
+
+    // ---- walking a reward ---------------------------------------------------------------------
+
+    /** Nominates the case's candidate and takes it to assess; returns it. */
+    private JsonNode assessing(TestRewards.Setting s, String reference) {
+        var http = s.http();
+        var nominated = http.json(
+                "POST",
+                "/api/v1/rewards",
+                Map.of("reference", reference),
+                "Authorization",
+                rewards.as(s, s.nominator()));
+        assertThat(nominated.status()).as(nominated.body()).isEqualTo(201);
+        var reward = nominated.json().get(0);
+        return post(http, "/api/v1/rewards/" + id(reward) + "/assess", seen(reward), rewards.as(s, s.assessor()));
+    }
+
+    /** Assesses, proposes, approves and notifies a concluded case's reward. */
+    private JsonNode notified(TestRewards.Setting s, TestRewards.Concluded concluded, Map<String, Object> proposal) {
+        var http = s.http();
+        var reward = assessing(s, concluded.reference());
+        var body = new HashMap<>(proposal);
+        body.put("version", version(reward));
+        reward = post(http, "/api/v1/rewards/" + id(reward) + "/proposal", body, rewards.as(s, s.assessor()));
+        reward = approveAll(s, reward);
+        return post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/notice",
+                Map.of("version", version(reward), "text", "A reward for you."),
+                rewards.as(s, s.assessor()));
+    }
+
+    private JsonNode approveAll(TestRewards.Setting s, JsonNode reward) {
+        for (var approver : s.approvers()) {
+            if (!reward.get("state").asString().equals("PENDING_APPROVAL")) {
+                break;
+            }
+            reward =
+                    post(s.http(), "/api/v1/rewards/" + id(reward) + "/approve", seen(reward), rewards.as(s, approver));
+        }
+        assertThat(reward.get("state").asString()).isEqualTo("APPROVED");
+        return reward;
+    }
+
+    private JsonNode paid(
+            TestRewards.Setting s, TestRewards.Concluded concluded, JsonNode reward, Map<String, String> details) {
+        return paid(s, concluded, reward, code(s.http(), concluded.receipt(), id(reward)), details);
+    }
+
+    private JsonNode paid(
+            TestRewards.Setting s,
+            TestRewards.Concluded concluded,
+            JsonNode reward,
+            String code,
+            Map<String, String> details) {
+        var http = s.http();
+        var claimed = claim(http, code, details);
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+        var pia = rewards.as(s, s.officers().get(0));
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/payout",
+                Map.of("version", version(get(http, id(reward), pia)), "text", "Cash at the counter"),
+                pia);
+        return post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/release",
+                Map.of("version", version(reward), "text", "Voucher 0042"),
+                rewards.as(s, s.officers().get(1)));
+    }
+
+    private static Map<String, Object> bands(long version, String amount, String band) {
+        var body = new HashMap<String, Object>(Map.of(
+                "version",
+                version,
+                "answers",
+                Map.of(
+                        "specific", Map.of("met", true, "evidence", "Names and places."),
+                        "new", Map.of("met", true, "evidence", "Not known before."),
+                        "verified", Map.of("met", true, "evidence", "Checked on site."),
+                        "helpful", Map.of("met", true, "evidence", "It stopped the harm.")),
+                "amount",
+                amount,
+                "currency",
+                "CNY"));
+        if (band != null) {
+            body.put("band", band);
+        }
+        return body;
+    }
+
+    private static Map<String, Object> share(long version, String amount, String recovered) {
+        return Map.of(
+                "version", version,
+                "answers",
+                        Map.of(
+                                "voluntary", Map.of("met", true, "evidence", "Came before any request."),
+                                "original", Map.of("met", true, "evidence", "Own analysis of the grants."),
+                                "led-to-action", Map.of("met", true, "evidence", "Settled for $2M.")),
+                "amount", amount,
+                "currency", "USD",
+                "recovered", recovered);
+    }
+
+    private static Map<String, Object> board(long version, String amount) {
+        return Map.of(
+                "version",
+                version,
+                "answers",
+                Map.of("led-to-arrest", Map.of("met", true, "evidence", "Two arrests on Elm Street.")),
+                "amount",
+                amount,
+                "currency",
+                "EUR");
+    }
+
+    private static JsonNode pick(JsonNode rewards, boolean discretionary) {
+        for (var reward : rewards) {
+            if (reward.get("discretionary").asBoolean() == discretionary) {
+                return reward;
+            }
+        }
+        throw new AssertionError("No reward with discretionary = " + discretionary);
+    }
+
+    private String state(TestRewards.Setting s, String reward) {
+        return get(s.http(), reward, rewards.as(s, s.nominator())).get("state").asString();
+    }
+
+    private String caseState(String caseId) {
+        return jdbc.sql("SELECT state FROM case_file WHERE id = ?::uuid")
+                .param(caseId)
+                .query(String.class)
+                .single();
+    }
+
+    private long ledger(String reward) {
+        return jdbc.sql("SELECT count(*) FROM reward_ledger WHERE reward_id = ?::uuid")
+                .param(reward)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String code(Http http, String receipt, String reward) {
+        var issued = http.json(
+                "POST",
+                "/api/v1/followup/rewards/" + reward + "/claim-code",
+                Map.of(),
+                "Authorization",
+                "Receipt " + receipt);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return issued.json().get("code").asString();
+    }
+
+    private static Http.Response claim(Http http, String code, Map<String, String> details) {
+        var body = new HashMap<String, Object>(details);
+        body.put("code", code);
+        return http.json("POST", "/api/v1/claims", body);
+    }
+
+    private static JsonNode get(Http http, String reward, String token) {
+        var got = http.get("/api/v1/rewards/" + reward, "Authorization", token);
+        assertThat(got.status()).as(got.body()).isEqualTo(200);
+        return got.json();
+    }
+
+    private static JsonNode post(Http http, String path, Map<String, ?> body, String token) {
+        var posted = http.json("POST", path, body, "Authorization", token);
+        assertThat(posted.status()).as(path + ": " + posted.body()).isEqualTo(200);
+        return posted.json();
+    }
+
+    private static String id(JsonNode reward) {
+        return reward.get("id").asString();
+    }
+
+    private static long version(JsonNode reward) {
+        return reward.get("version").asLong();
+    }
+
+    private static Map<String, Object> seen(JsonNode reward) {
+        return Map.of("version", version(reward));
+    }
+}
