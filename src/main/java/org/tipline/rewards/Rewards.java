@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -87,6 +88,7 @@ public class Rewards implements PurgeHold {
     private final Mailbox mailbox;
     private final Consents consents;
     private final StaffDirectory staff;
+    private final Certificates certificates;
     private final ServerSecrets secrets;
     private final AuditLog audit;
     private final Clock clock;
@@ -101,6 +103,7 @@ public class Rewards implements PurgeHold {
             Mailbox mailbox,
             Consents consents,
             StaffDirectory staff,
+            Certificates certificates,
             ServerSecrets secrets,
             AuditLog audit,
             Clock clock) {
@@ -112,6 +115,7 @@ public class Rewards implements PurgeHold {
         this.mailbox = mailbox;
         this.consents = consents;
         this.staff = staff;
+        this.certificates = certificates;
         this.secrets = secrets;
         this.audit = audit;
         this.clock = clock;
@@ -137,6 +141,7 @@ public class Rewards implements PurgeHold {
      * @param certificate whether they want a certificate of recognition
      * @param displayName the name the certificate shows (a pseudonym when empty)
      * @param ceremony whether they accept a ceremony (their consent to it must hold)
+     * @param language the language of their certificate
      */
     public record Claim(
             @Nullable String account,
@@ -146,7 +151,8 @@ public class Rewards implements PurgeHold {
             @Nullable String organization,
             boolean certificate,
             @Nullable String displayName,
-            boolean ceremony) {
+            boolean ceremony,
+            Locale language) {
 
         @Override
         public String toString() {
@@ -162,7 +168,8 @@ public class Rewards implements PurgeHold {
             RewardPolicy.PayoutIdentity payoutIdentity,
             @Nullable Instant claimBy,
             boolean certificate,
-            boolean ceremony) {}
+            boolean ceremony,
+            Certificates.@Nullable Verification issued) {}
 
     /** What the claim page shows once a claim code is typed. */
     public record Offer(
@@ -554,7 +561,8 @@ public class Rewards implements PurgeHold {
                             rules.payoutIdentity(),
                             claimBy(view),
                             rules.certificate(),
-                            rules.ceremony());
+                            rules.ceremony(),
+                            certificates.ofReward(view.reward().id()).orElse(null));
                 })
                 .toList();
     }
@@ -650,7 +658,14 @@ public class Rewards implements PurgeHold {
         var grants = new LinkedHashMap<StaffId, byte[]>();
         recipients.forEach(
                 officer -> grants.put(officer.id(), officer.publicKey().grant(key, context)));
-        store.payout(view.reward().id(), key.seal(JSON.writeValueAsBytes(details), context), grants, now);
+        if (!details.isEmpty()) {
+            store.payout(view.reward().id(), key.seal(JSON.writeValueAsBytes(details), context), grants, now);
+        }
+        var displayName = claim.displayName() == null || claim.displayName().isBlank()
+                ? null
+                : claim.displayName().strip();
+        var shown = displayName != null ? displayName : details.get("organization");
+        certificates.wish(view.reward().id(), claim.certificate(), shown, claim.language());
         return saved;
     }
 
@@ -722,7 +737,7 @@ public class Rewards implements PurgeHold {
             }
         }
         detail("organization", claim.organization(), false, details, errors);
-        detail("displayName", claim.displayName(), false, details, errors);
+        detail("displayName", claim.displayName(), false, new LinkedHashMap<>(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -811,6 +826,7 @@ public class Rewards implements PurgeHold {
                 officer.id(),
                 now);
         store.purgePayout(id);
+        certificates.issue(officer.organization(), id);
         return saved;
     }
 
@@ -837,6 +853,7 @@ public class Rewards implements PurgeHold {
         store.purgePayout(id);
         deadlines.waive(id, Deadline.Kind.REWARD_CLAIM, "revoked", by.id());
         deadlines.waive(id, Deadline.Kind.REWARD_NOTICE, "revoked", by.id());
+        certificates.revoke(by.organization(), id);
         return saved;
     }
 

@@ -45,6 +45,19 @@ public sealed interface RewardsAudit extends AuditEvent {
         }
     }
 
+    /** A reward's certificate was issued, delivered or revoked. */
+    record CertificateMoved(UUID reward, Certificates.State state) implements RewardsAudit {
+        @Override
+        public String action() {
+            return "certificate." + state.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String subject() {
+            return "reward:" + reward;
+        }
+    }
+
     /** A payout officer read the payout details a reporter gave. */
     record PayoutRead(UUID reward) implements RewardsAudit {
         @Override

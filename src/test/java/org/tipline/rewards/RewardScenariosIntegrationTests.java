@@ -1,11 +1,11 @@
 package org.tipline.rewards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tipline.rewards.RewardWalk.*;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +17,6 @@ import org.tipline.cases.CaseId;
 import org.tipline.cases.Retention;
 import org.tipline.cases.TestDeadlineJob;
 import org.tipline.shared.OrganizationId;
-import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
 import org.tipline.support.TestOrganization;
 import org.tipline.support.TestRewards;
@@ -134,7 +133,7 @@ class RewardScenariosIntegrationTests {
         organization.advanceClock(Duration.ofDays(2));
         var assessor = rewards.as(s, s.assessor());
         var concluded = rewards.conclude(s, assessor, rewards.newestCase(s, assessor), receipt);
-        var reward = assessing(s, concluded.reference());
+        var reward = assessing(rewards, s, concluded.reference());
 
         // the reporter has not opened their mailbox since the conclusion: not eligible, whatever the answers
         reward = post(
@@ -158,7 +157,7 @@ class RewardScenariosIntegrationTests {
         var http = s.http();
         var concluded = rewards.concluded(s, "Fake permits at the quarry.");
         rewards.visit(s, concluded.receipt());
-        var reward = notified(s, concluded, bands(0, "8000", "1"));
+        var reward = notified(rewards, s, concluded.reference(), bands(0, "8000", "1"));
         var code = code(http, concluded.receipt(), id(reward));
         var notifiedAt = Instant.parse(reward.get("notifiedAt").asString());
         assertThat(Instant.parse(reward.get("claimBy").asString()))
@@ -228,7 +227,7 @@ class RewardScenariosIntegrationTests {
         var http = s.http();
         var concluded = rewards.concluded(s, "Invented smuggling story.");
         rewards.visit(s, concluded.receipt());
-        var reward = notified(s, concluded, bands(0, "8000", "1"));
+        var reward = notified(rewards, s, concluded.reference(), bands(0, "8000", "1"));
         reward = paid(s, concluded, reward, Map.of("proxy", "Qian"));
         assertThat(reward.get("state").asString()).isEqualTo("PAID");
 
@@ -290,7 +289,7 @@ class RewardScenariosIntegrationTests {
         var org = new OrganizationId(s.org().id());
         var caseId = new CaseId(UUID.fromString(concluded.caseId()));
         assertThat(service.held(org, List.of(caseId))).isEmpty();
-        var reward = notified(s, concluded, bands(0, "8000", "1"));
+        var reward = notified(rewards, s, concluded.reference(), bands(0, "8000", "1"));
         assertThat(service.held(org, List.of(caseId))).containsExactly(caseId);
         var code = code(http, concluded.receipt(), id(reward));
         assertThat(claim(http, code, Map.of("proxy", "Sun")).status()).isEqualTo(200);
@@ -325,7 +324,7 @@ class RewardScenariosIntegrationTests {
         var http = s.http();
         var concluded = rewards.concluded(s, "Backdated option grants at the parent company.");
         rewards.visit(s, concluded.receipt());
-        var reward = assessing(s, concluded.reference());
+        var reward = assessing(rewards, s, concluded.reference());
         var assessor = rewards.as(s, s.assessor());
         var below = http.json(
                 "POST",
@@ -350,7 +349,7 @@ class RewardScenariosIntegrationTests {
                 assessor);
         assertThat(reward.get("recovered").get("value").asString()).isEqualTo("2000000");
         assertThat(reward.get("approvalsNeeded").asInt()).isEqualTo(2);
-        reward = approveAll(s, reward);
+        reward = approveAll(rewards, s, reward);
         reward = post(
                 http,
                 "/api/v1/rewards/" + id(reward) + "/notice",
@@ -373,7 +372,7 @@ class RewardScenariosIntegrationTests {
         var http = s.http();
         var concluded = rewards.concluded(s, "The stolen van is in the garage on Elm Street.");
         rewards.visit(s, concluded.receipt());
-        var reward = assessing(s, concluded.reference());
+        var reward = assessing(rewards, s, concluded.reference());
         var assessor = rewards.as(s, s.assessor());
         var over = http.json(
                 "POST",
@@ -385,7 +384,7 @@ class RewardScenariosIntegrationTests {
         assertThat(over.json().get("errors").get("amount").asString()).isEqualTo("error.reward.over-cap");
         reward = post(http, "/api/v1/rewards/" + id(reward) + "/proposal", board(version(reward), "800"), assessor);
         assertThat(reward.get("approvalsNeeded").asInt()).isEqualTo(2);
-        reward = approveAll(s, reward);
+        reward = approveAll(rewards, s, reward);
         reward = post(
                 http,
                 "/api/v1/rewards/" + id(reward) + "/notice",
@@ -400,8 +399,18 @@ class RewardScenariosIntegrationTests {
         assertThat(fixed.status()).isEqualTo(422);
         assertThat(fixed.json().get("errors").get("period").asString()).isEqualTo("error.reward.not-extendable");
         var code = code(http, concluded.receipt(), id(reward));
-        reward = paid(s, concluded, reward, code, Map.of());
+        reward = paid(s, concluded, reward, code, Map.of("certificate", true));
         assertThat(reward.get("state").asString()).isEqualTo("PAID");
+        // the certificate, pseudonymous, verifies publicly
+        var issued = http.get("/api/v1/followup/rewards", "Authorization", "Receipt " + concluded.receipt())
+                .json()
+                .get(0)
+                .get("issued");
+        assertThat(http.get("/api/v1/verify/" + issued.get("serial").asString())
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM reward_payout WHERE reward_id = ?::uuid")
                         .param(id(reward))
                         .query(Long.class)
@@ -418,51 +427,8 @@ class RewardScenariosIntegrationTests {
         assertThat(state(s, id(reward))).isEqualTo("PAID");
     }
 
-    // ---- walking a reward ---------------------------------------------------------------------
-
-    /** Nominates the case's candidate and takes it to assess; returns it. */
-    private JsonNode assessing(TestRewards.Setting s, String reference) {
-        var http = s.http();
-        var nominated = http.json(
-                "POST",
-                "/api/v1/rewards",
-                Map.of("reference", reference),
-                "Authorization",
-                rewards.as(s, s.nominator()));
-        assertThat(nominated.status()).as(nominated.body()).isEqualTo(201);
-        var reward = nominated.json().get(0);
-        return post(http, "/api/v1/rewards/" + id(reward) + "/assess", seen(reward), rewards.as(s, s.assessor()));
-    }
-
-    /** Assesses, proposes, approves and notifies a concluded case's reward. */
-    private JsonNode notified(TestRewards.Setting s, TestRewards.Concluded concluded, Map<String, Object> proposal) {
-        var http = s.http();
-        var reward = assessing(s, concluded.reference());
-        var body = new HashMap<>(proposal);
-        body.put("version", version(reward));
-        reward = post(http, "/api/v1/rewards/" + id(reward) + "/proposal", body, rewards.as(s, s.assessor()));
-        reward = approveAll(s, reward);
-        return post(
-                http,
-                "/api/v1/rewards/" + id(reward) + "/notice",
-                Map.of("version", version(reward), "text", "A reward for you."),
-                rewards.as(s, s.assessor()));
-    }
-
-    private JsonNode approveAll(TestRewards.Setting s, JsonNode reward) {
-        for (var approver : s.approvers()) {
-            if (!reward.get("state").asString().equals("PENDING_APPROVAL")) {
-                break;
-            }
-            reward =
-                    post(s.http(), "/api/v1/rewards/" + id(reward) + "/approve", seen(reward), rewards.as(s, approver));
-        }
-        assertThat(reward.get("state").asString()).isEqualTo("APPROVED");
-        return reward;
-    }
-
     private JsonNode paid(
-            TestRewards.Setting s, TestRewards.Concluded concluded, JsonNode reward, Map<String, String> details) {
+            TestRewards.Setting s, TestRewards.Concluded concluded, JsonNode reward, Map<String, ?> details) {
         return paid(s, concluded, reward, code(s.http(), concluded.receipt(), id(reward)), details);
     }
 
@@ -471,66 +437,10 @@ class RewardScenariosIntegrationTests {
             TestRewards.Concluded concluded,
             JsonNode reward,
             String code,
-            Map<String, String> details) {
-        var http = s.http();
-        var claimed = claim(http, code, details);
+            Map<String, ?> details) {
+        var claimed = claim(s.http(), code, details);
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
-        var pia = rewards.as(s, s.officers().get(0));
-        reward = post(
-                http,
-                "/api/v1/rewards/" + id(reward) + "/payout",
-                Map.of("version", version(get(http, id(reward), pia)), "text", "Cash at the counter"),
-                pia);
-        return post(
-                http,
-                "/api/v1/rewards/" + id(reward) + "/release",
-                Map.of("version", version(reward), "text", "Voucher 0042"),
-                rewards.as(s, s.officers().get(1)));
-    }
-
-    private static Map<String, Object> bands(long version, String amount, String band) {
-        var body = new HashMap<String, Object>(Map.of(
-                "version",
-                version,
-                "answers",
-                Map.of(
-                        "specific", Map.of("met", true, "evidence", "Names and places."),
-                        "new", Map.of("met", true, "evidence", "Not known before."),
-                        "verified", Map.of("met", true, "evidence", "Checked on site."),
-                        "helpful", Map.of("met", true, "evidence", "It stopped the harm.")),
-                "amount",
-                amount,
-                "currency",
-                "CNY"));
-        if (band != null) {
-            body.put("band", band);
-        }
-        return body;
-    }
-
-    private static Map<String, Object> share(long version, String amount, String recovered) {
-        return Map.of(
-                "version", version,
-                "answers",
-                        Map.of(
-                                "voluntary", Map.of("met", true, "evidence", "Came before any request."),
-                                "original", Map.of("met", true, "evidence", "Own analysis of the grants."),
-                                "led-to-action", Map.of("met", true, "evidence", "Settled for $2M.")),
-                "amount", amount,
-                "currency", "USD",
-                "recovered", recovered);
-    }
-
-    private static Map<String, Object> board(long version, String amount) {
-        return Map.of(
-                "version",
-                version,
-                "answers",
-                Map.of("led-to-arrest", Map.of("met", true, "evidence", "Two arrests on Elm Street.")),
-                "amount",
-                amount,
-                "currency",
-                "EUR");
+        return pay(rewards, s, id(reward));
     }
 
     private static JsonNode pick(JsonNode rewards, boolean discretionary) {
@@ -558,46 +468,5 @@ class RewardScenariosIntegrationTests {
                 .param(reward)
                 .query(Long.class)
                 .single();
-    }
-
-    private static String code(Http http, String receipt, String reward) {
-        var issued = http.json(
-                "POST",
-                "/api/v1/followup/rewards/" + reward + "/claim-code",
-                Map.of(),
-                "Authorization",
-                "Receipt " + receipt);
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return issued.json().get("code").asString();
-    }
-
-    private static Http.Response claim(Http http, String code, Map<String, String> details) {
-        var body = new HashMap<String, Object>(details);
-        body.put("code", code);
-        return http.json("POST", "/api/v1/claims", body);
-    }
-
-    private static JsonNode get(Http http, String reward, String token) {
-        var got = http.get("/api/v1/rewards/" + reward, "Authorization", token);
-        assertThat(got.status()).as(got.body()).isEqualTo(200);
-        return got.json();
-    }
-
-    private static JsonNode post(Http http, String path, Map<String, ?> body, String token) {
-        var posted = http.json("POST", path, body, "Authorization", token);
-        assertThat(posted.status()).as(path + ": " + posted.body()).isEqualTo(200);
-        return posted.json();
-    }
-
-    private static String id(JsonNode reward) {
-        return reward.get("id").asString();
-    }
-
-    private static long version(JsonNode reward) {
-        return reward.get("version").asLong();
-    }
-
-    private static Map<String, Object> seen(JsonNode reward) {
-        return Map.of("version", version(reward));
     }
 }

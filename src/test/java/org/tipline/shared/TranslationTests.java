@@ -48,6 +48,12 @@ class TranslationTests {
         collect(Path.of("src/main/resources/templates/files.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/rewards/reporter-rewards.html"), TEMPLATE_KEY, used);
         collect(Path.of("src/main/resources/templates/rewards/claim.html"), TEMPLATE_KEY, used);
+        collect(Path.of("src/main/resources/templates/rewards/verify.html"), TEMPLATE_KEY, used);
+        // a certificate is drawn in its reporter's language
+        for (var certificate : List.of("title", "awarded-to", "pseudonym", "reason", "issued", "serial", "verify")) {
+            used.add("certificate." + certificate);
+        }
+        used.add("error.certificate.revoked");
         // staff navigation is not on reporter pages
         used.removeIf(key -> key.startsWith("nav.")
                 && !Set.of("nav.language", "nav.main", "nav.menu").contains(key));

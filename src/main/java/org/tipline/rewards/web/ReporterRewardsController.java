@@ -35,11 +35,20 @@ class ReporterRewardsController implements ReporterRequests {
 
     private final Mailbox mailbox;
     private final Rewards rewards;
+    private final org.tipline.rewards.Certificates certificates;
+    private final org.tipline.shared.PublicLinks links;
     private final ReporterPages pages;
 
-    ReporterRewardsController(Mailbox mailbox, Rewards rewards, ReporterPages pages) {
+    ReporterRewardsController(
+            Mailbox mailbox,
+            Rewards rewards,
+            org.tipline.rewards.Certificates certificates,
+            org.tipline.shared.PublicLinks links,
+            ReporterPages pages) {
         this.mailbox = mailbox;
         this.rewards = rewards;
+        this.certificates = certificates;
+        this.links = links;
         this.pages = pages;
     }
 
@@ -84,6 +93,23 @@ class ReporterRewardsController implements ReporterRequests {
         }
     }
 
+    @GetMapping("/followup/rewards/{id}/certificate.pdf")
+    org.springframework.http.ResponseEntity<byte[]> certificate(
+            HttpServletRequest request, @PathVariable UUID id, HttpServletResponse response) {
+        var access = mailbox.visit(Mailbox.visitCookie(request)).orElse(null);
+        if (access == null) {
+            return org.springframework.http.ResponseEntity.status(303)
+                    .header(HttpHeaders.LOCATION, "/followup")
+                    .build();
+        }
+        var pdf = certificates.pdf(access, id, path -> links.link(request, path));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificate.pdf\"")
+                .body(pdf);
+    }
+
     @GetMapping("/claim")
     String claimPage(Model model) {
         model.addAttribute("step", "code");
@@ -122,6 +148,7 @@ class ReporterRewardsController implements ReporterRequests {
             @RequestParam(required = false) @Nullable String displayName,
             @RequestParam(required = false) @Nullable String ceremony,
             @RequestParam(required = false) @Nullable String decline,
+            java.util.Locale locale,
             HttpServletResponse response,
             Model model) {
         var typed = code == null ? "" : code;
@@ -141,7 +168,8 @@ class ReporterRewardsController implements ReporterRequests {
                                 organization,
                                 "yes".equals(certificate),
                                 displayName,
-                                "yes".equals(ceremony)));
+                                "yes".equals(ceremony),
+                                locale));
                 model.addAttribute("step", "claimed");
             }
             return "rewards/claim";

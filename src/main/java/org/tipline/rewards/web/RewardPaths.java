@@ -13,6 +13,7 @@ class RewardPaths {
 
     @Bean
     PathSecurity rewardsPathSecurity() {
-        return PathSecurity.reporterPages("/claim", "/claim/**").andOpen("/api/v1/claims", "/api/v1/claims/**");
+        return PathSecurity.reporterPages("/claim", "/claim/**", "/verify/{serial}")
+                .andOpen("/api/v1/claims", "/api/v1/claims/**", "/api/v1/verify/{serial}");
     }
 }

@@ -124,7 +124,8 @@ class RewardsApiController {
             @Nullable String organization,
             @Nullable Boolean certificate,
             @Nullable String displayName,
-            @Nullable Boolean ceremony) {
+            @Nullable Boolean ceremony,
+            @Nullable String language) {
         @Override
         public String toString() {
             return "ClaimBody[redacted]";
@@ -154,12 +155,21 @@ class RewardsApiController {
 
     private final Rewards rewards;
     private final RewardPolicies policies;
+    private final org.tipline.rewards.Certificates certificates;
     private final Mailbox mailbox;
+    private final org.tipline.shared.PublicLinks links;
 
-    RewardsApiController(Rewards rewards, RewardPolicies policies, Mailbox mailbox) {
+    RewardsApiController(
+            Rewards rewards,
+            RewardPolicies policies,
+            org.tipline.rewards.Certificates certificates,
+            Mailbox mailbox,
+            org.tipline.shared.PublicLinks links) {
         this.rewards = rewards;
         this.policies = policies;
+        this.certificates = certificates;
         this.mailbox = mailbox;
+        this.links = links;
     }
 
     @PutMapping("/api/v1/admin/channels/{channel}/reward-policy")
@@ -352,7 +362,7 @@ class RewardsApiController {
     }
 
     @PostMapping("/api/v1/claims")
-    ResponseEntity<ClaimResponse> claim(@RequestBody ClaimBody body) {
+    ResponseEntity<ClaimResponse> claim(@RequestBody ClaimBody body, java.util.Locale locale) {
         var claimed = rewards.claim(
                 body.code() == null ? "" : body.code(),
                 new Rewards.Claim(
@@ -363,7 +373,10 @@ class RewardsApiController {
                         body.organization(),
                         Boolean.TRUE.equals(body.certificate()),
                         body.displayName(),
-                        Boolean.TRUE.equals(body.ceremony())));
+                        Boolean.TRUE.equals(body.ceremony()),
+                        body.language() != null && org.tipline.shared.Languages.isSupported(body.language())
+                                ? java.util.Locale.forLanguageTag(body.language())
+                                : locale));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new ClaimResponse(claimed.reward().state()));
@@ -375,6 +388,35 @@ class RewardsApiController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new ClaimResponse(declined.reward().state()));
+    }
+
+    @GetMapping("/api/v1/followup/rewards/{id}/certificate")
+    ResponseEntity<byte[]> certificate(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            @PathVariable UUID id,
+            jakarta.servlet.http.HttpServletRequest request) {
+        var pdf = certificates.pdf(mailbox.openAuthorization(authorization), id, path -> links.link(request, path));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(pdf);
+    }
+
+    /** What anyone may learn of a certificate from its serial number. */
+    record VerificationResponse(
+            String serial,
+            String organization,
+            Instant issuedAt,
+            boolean valid,
+            @Nullable Instant revokedAt) {}
+
+    @GetMapping("/api/v1/verify/{serial}")
+    VerificationResponse verify(@PathVariable String serial) {
+        var found = certificates
+                .verify(serial)
+                .orElseThrow(() -> new java.util.NoSuchElementException("No such certificate"));
+        return new VerificationResponse(
+                found.serial(), found.organization(), found.issuedAt(), found.valid(), found.revokedAt());
     }
 
     // ---- helpers ----------------------------------------------------------------------------
