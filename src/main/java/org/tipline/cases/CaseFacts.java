@@ -9,8 +9,8 @@ import org.tipline.shared.OrganizationId;
 
 /**
  * What a module above {@code cases} may know of a case to act on its result (rewards): ids, its
- * reference, state and outcome, when it was registered and concluded, and the cases merged into it
- * (earliest registration first). No content, nothing of the reporter.
+ * reference, state and outcome, when it was registered and concluded, the campaign it came through,
+ * and the cases merged into it (earliest registration first). No content, nothing of the reporter.
  */
 public record CaseFacts(
         CaseId id,
@@ -22,6 +22,7 @@ public record CaseFacts(
         @Nullable Outcome outcome,
         Instant receivedAt,
         @Nullable Instant concludedAt,
+        @Nullable String campaign,
         List<Merged> merged) {
 
     public CaseFacts {

@@ -751,6 +751,7 @@ public class CaseManagement {
                 of.outcome(),
                 of.receivedAt(),
                 cases.closedAt(of.id()),
+                cases.campaign(of.id()),
                 merged);
     }
 

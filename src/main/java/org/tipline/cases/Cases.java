@@ -119,6 +119,16 @@ class Cases {
                 .optional();
     }
 
+    /** Returns the campaign code a case came through, if it did. */
+    @Nullable
+    String campaign(CaseId id) {
+        return jdbc.sql("SELECT campaign FROM case_file WHERE id = ? AND campaign IS NOT NULL")
+                .param(id.value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
     /** Returns when a case was concluded, referred or closed, if it was. */
     @Nullable
     Instant closedAt(CaseId id) {

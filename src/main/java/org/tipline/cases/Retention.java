@@ -65,6 +65,7 @@ public class Retention {
     private final PolicyProfiles policies;
     private final List<PurgeHold> holds;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
@@ -76,6 +77,7 @@ public class Retention {
             PolicyProfiles policies,
             List<PurgeHold> holds,
             AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events,
             Clock clock,
             TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -85,6 +87,7 @@ public class Retention {
         this.policies = policies;
         this.holds = holds;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.transactions = transactions;
     }
@@ -259,6 +262,7 @@ public class Retention {
                                              purged_at = ?, version = version + 1
                         WHERE id = ?""").params(Timestamp.from(clock.instant()), id.value()).update();
         audit.record(organization, actor, new CaseAudit.Purged(id, why, files));
+        events.publishEvent(new CasePurged(id, organization));
         return true;
     }
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.tipline.cases.OverviewSection;
 import org.tipline.shared.StaffPrincipal;
 
-/** Puts the campaigns' results on the supervisor overview: views, reports, substantiated reports. */
+/** Puts the campaigns' results on the supervisor overview: views, reports, substantiated reports, rewards paid. */
 @Component
 class CampaignOverview implements OverviewSection {
 
@@ -31,7 +31,8 @@ class CampaignOverview implements OverviewSection {
                         "campaigns.views",
                         "campaigns.views-30",
                         "campaigns.reports",
-                        "campaigns.substantiated"),
+                        "campaigns.substantiated",
+                        "campaigns.rewarded"),
                 results.stream()
                         .map(result -> List.of(
                                 result.campaign().name(),
@@ -39,7 +40,8 @@ class CampaignOverview implements OverviewSection {
                                 Long.toString(result.views()),
                                 Long.toString(result.viewsLast30Days()),
                                 Long.toString(result.reports()),
-                                Long.toString(result.substantiated())))
+                                Long.toString(result.substantiated()),
+                                Long.toString(result.rewarded())))
                         .toList()));
     }
 }

@@ -30,7 +30,8 @@ import org.tipline.shared.StaffPrincipal;
  * Campaigns: editors create them (a code, a name, a short message for posters, the channel they lead
  * to and the posts they group); their link counts views by day and leads on to the channel's form
  * with the code, which the report's case keeps. Results are counts only: views, reports,
- * substantiated reports. Nothing about who followed a link or reported is kept.
+ * substantiated reports and the rewards paid for them. Nothing about who followed a link or
+ * reported is kept.
  */
 @Service
 public class Campaigns {
@@ -48,6 +49,7 @@ public class Campaigns {
     private final PostStore posts;
     private final Channels channels;
     private final CaseManagement cases;
+    private final org.tipline.rewards.Rewards rewards;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
@@ -58,6 +60,7 @@ public class Campaigns {
             PostStore posts,
             Channels channels,
             CaseManagement cases,
+            org.tipline.rewards.Rewards rewards,
             AuditLog audit,
             Clock clock,
             PublicViews views,
@@ -66,6 +69,7 @@ public class Campaigns {
         this.posts = posts;
         this.channels = channels;
         this.cases = cases;
+        this.rewards = rewards;
         this.audit = audit;
         this.clock = clock;
         this.views = views;
@@ -163,13 +167,20 @@ public class Campaigns {
         }
         var today = clock.instant().atZone(zone).toLocalDate();
         var counted = store.views(staff.organization(), today.minusDays(29));
-        var tallies = cases.campaignTallies(
-                staff.organization(), campaigns.stream().map(Campaign::code).toList());
+        var codes = campaigns.stream().map(Campaign::code).toList();
+        var tallies = cases.campaignTallies(staff.organization(), codes);
+        var rewarded = rewards.paidByCampaign(staff.organization(), codes);
         return campaigns.stream()
                 .map(campaign -> {
                     var seen = counted.getOrDefault(campaign.id(), new long[2]);
                     var tally = tallies.getOrDefault(campaign.code(), new CampaignTally(0, 0));
-                    return new CampaignResult(campaign, seen[0], seen[1], tally.reports(), tally.substantiated());
+                    return new CampaignResult(
+                            campaign,
+                            seen[0],
+                            seen[1],
+                            tally.reports(),
+                            tally.substantiated(),
+                            rewarded.getOrDefault(campaign.code(), 0L));
                 })
                 .toList();
     }

@@ -21,8 +21,9 @@ import org.tipline.shared.WebProperties;
 
 /**
  * The annual transparency report: a draft post, written from the organisation's cases received in
- * a year (how many, by channel, how they ended, deadlines met), with small counts suppressed so no
- * case can be singled out. The editor reads, edits and publishes it like any post.
+ * a year (how many, by channel, how they ended, deadlines met) and the rewards paid in it (how many
+ * and how much, per currency, net of recoveries), with small counts suppressed so no case can be
+ * singled out — and no amount given for fewer than five rewards. The editor reads, edits and publishes it like any post.
  */
 @Service
 public class TransparencyReports {
@@ -32,13 +33,21 @@ public class TransparencyReports {
 
     private final Posts posts;
     private final CaseManagement cases;
+    private final org.tipline.rewards.Rewards rewards;
     private final MessageSource messages;
     private final Clock clock;
     private final ZoneId zone;
 
-    TransparencyReports(Posts posts, CaseManagement cases, MessageSource messages, Clock clock, WebProperties web) {
+    TransparencyReports(
+            Posts posts,
+            CaseManagement cases,
+            org.tipline.rewards.Rewards rewards,
+            MessageSource messages,
+            Clock clock,
+            WebProperties web) {
         this.posts = posts;
         this.cases = cases;
+        this.rewards = rewards;
         this.messages = messages;
         this.clock = clock;
         this.zone = web.timeZone();
@@ -65,17 +74,23 @@ public class TransparencyReports {
         var from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
         var to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
         var statistics = cases.statistics(editor.organization(), from, to);
+        var paid = rewards.paidBetween(editor.organization(), from, to);
         var draft = new PostDraft(
                 text("transparency.title", locale, Integer.toString(year)),
                 text("transparency.summary", locale, Integer.toString(year)),
-                body(statistics, year, locale, today),
+                body(statistics, paid, year, locale, today),
                 List.of(TAG),
                 null);
         return posts.write(editor, language, draft, null);
     }
 
     /** The report's Markdown. */
-    String body(CaseStatistics statistics, int year, Locale locale, LocalDate today) {
+    String body(
+            CaseStatistics statistics,
+            List<org.tipline.rewards.Rewards.Paid> paid,
+            int year,
+            Locale locale,
+            LocalDate today) {
         var out = new StringBuilder();
         var total = statistics.received();
         out.append(text("transparency.received", locale, Integer.toString(year), Suppression.one(total)))
@@ -105,6 +120,28 @@ public class TransparencyReports {
                     .append(met(
                             statistics.feedback(), "transparency.feedback", "transparency.feedback.too-few", locale))
                     .append("\n");
+        }
+        if (!paid.isEmpty()) {
+            out.append("\n## ").append(text("transparency.rewards", locale)).append("\n\n");
+            for (var currency : paid) {
+                out.append("- ");
+                if (currency.rewards() < Suppression.THRESHOLD) {
+                    // the amount of fewer than five rewards would come close to one person's
+                    out.append(text(
+                            "transparency.rewards.too-few",
+                            locale,
+                            currency.amount().currency().getCurrencyCode(),
+                            Suppression.one(currency.rewards())));
+                } else {
+                    out.append(text(
+                            "transparency.rewards.paid",
+                            locale,
+                            currency.amount().currency().getCurrencyCode(),
+                            Long.toString(currency.rewards()),
+                            currency.amount().major()));
+                }
+                out.append('\n');
+            }
         }
         out.append("\n").append(text("transparency.suppressed", locale)).append("\n\n");
         out.append(text("transparency.generated", locale, today.toString(), Integer.toString(year)))

@@ -273,6 +273,7 @@ public class Rewards implements PurgeHold {
                 report,
                 version.policy().currency().getCurrencyCode(),
                 discretionary,
+                facts.campaign(),
                 now));
         if (added) {
             deadlines.start(
@@ -916,6 +917,12 @@ public class Rewards implements PurgeHold {
         }
     }
 
+    /** A purged case's rewards keep their amounts and states, and nothing of its content. Part of the purge. */
+    @EventListener
+    void on(org.tipline.cases.CasePurged purged) {
+        store.forget(purged.caseId());
+    }
+
     @Override
     public Set<CaseId> held(OrganizationId organization, Collection<CaseId> candidates) {
         return candidates.isEmpty()
@@ -982,6 +989,39 @@ public class Rewards implements PurgeHold {
     public List<Ledger.Total> totals(StaffPrincipal viewer) {
         requireReader(viewer);
         return store.totals(viewer.organization());
+    }
+
+    /** Returns, per campaign code of {@code codes}, how many rewards of cases that came through it were paid. Counts only. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> paidByCampaign(OrganizationId organization, Collection<String> codes) {
+        return codes.isEmpty() ? Map.of() : store.paidByCampaign(organization, codes);
+    }
+
+    /** What was paid in one currency over a time: rewards and amount, net of recoveries. Counts only. */
+    public record Paid(Money amount, long rewards) {}
+
+    /** Returns what the organisation paid in rewards in [{@code from}, {@code to}), by currency. */
+    @Transactional(readOnly = true)
+    public List<Paid> paidBetween(OrganizationId organization, Instant from, Instant to) {
+        return store.paidBetween(organization, from, to).stream()
+                .map(paid -> new Paid(
+                        new Money(Math.max(0, paid.minor()), java.util.Currency.getInstance(paid.currency())),
+                        paid.rewards()))
+                .toList();
+    }
+
+    /** Returns the version of the policy a reward is assessed under. */
+    @Transactional(readOnly = true)
+    public RewardPolicy policyOf(StaffPrincipal viewer, RewardView view) {
+        requireReader(viewer);
+        return policies.version(
+                viewer.organization(), view.reward().policy(), view.reward().policyVersion());
+    }
+
+    /** Returns whether {@code viewer} holds the report a reward is for (and so may assess it, read its evidence and notify). */
+    @Transactional(readOnly = true)
+    public boolean holdsReport(StaffPrincipal viewer, RewardView view) {
+        return reports.holds(viewer, view.report());
     }
 
     /** Returns the open deadline of a reward's claim, if it has one. */

@@ -214,7 +214,8 @@ class CampaignIntegrationTests {
                         Long.toString(before + 1),
                         Long.toString(before + 1),
                         "2",
-                        "1");
+                        "1",
+                        "0");
 
         // nothing about the reporter: the case keeps the code; the counter a day and a number
         assertThat(jdbc.sql("SELECT campaign FROM case_file WHERE id = ?::uuid")

@@ -291,6 +291,11 @@ class RewardScenariosIntegrationTests {
         assertThat(service.held(org, List.of(caseId))).isEmpty();
         var reward = notified(rewards, s, concluded.reference(), bands(0, "8000", "1"));
         assertThat(service.held(org, List.of(caseId))).containsExactly(caseId);
+        assertThat(jdbc.sql("SELECT count(*) FROM reward WHERE id = ?::uuid AND evidence IS NOT NULL")
+                        .param(id(reward))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         var code = code(http, concluded.receipt(), id(reward));
         assertThat(claim(http, code, Map.of("proxy", "Sun")).status()).isEqualTo(200);
 
@@ -314,6 +319,11 @@ class RewardScenariosIntegrationTests {
         assertThat(retention.purgeDue(org)).isEqualTo(1);
         assertThat(caseState(concluded.caseId())).isEqualTo("PURGED");
         // the reward and its ledger stay, without content
+        assertThat(jdbc.sql("SELECT count(*) FROM reward WHERE id = ?::uuid AND evidence IS NULL")
+                        .param(id(reward))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(get(http, id(reward), pia).get("state").asString()).isEqualTo("PAID");
         assertThat(ledger(id(reward))).isEqualTo(3);
     }

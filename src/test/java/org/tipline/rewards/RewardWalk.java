@@ -9,12 +9,12 @@ import org.tipline.support.TestRewards;
 import tools.jackson.databind.JsonNode;
 
 /** Walks a reward through the API in tests: nominate, assess, propose, approve, notify, claim, pay. */
-final class RewardWalk {
+public final class RewardWalk {
 
     private RewardWalk() {}
 
     /** Nominates the case's candidate and takes it to assess; returns it. */
-    static JsonNode assessing(TestRewards rewards, TestRewards.Setting s, String reference) {
+    public static JsonNode assessing(TestRewards rewards, TestRewards.Setting s, String reference) {
         var http = s.http();
         var nominated = http.json(
                 "POST",
@@ -28,7 +28,7 @@ final class RewardWalk {
     }
 
     /** Assesses, proposes, approves and notifies a concluded case's reward. */
-    static JsonNode notified(
+    public static JsonNode notified(
             TestRewards rewards, TestRewards.Setting s, String reference, Map<String, Object> proposal) {
         var http = s.http();
         var reward = assessing(rewards, s, reference);
@@ -44,7 +44,7 @@ final class RewardWalk {
     }
 
     /** Approves a proposal by as many of the setting's approvers as it needs. */
-    static JsonNode approveAll(TestRewards rewards, TestRewards.Setting s, JsonNode reward) {
+    public static JsonNode approveAll(TestRewards rewards, TestRewards.Setting s, JsonNode reward) {
         for (var approver : s.approvers()) {
             if (!reward.get("state").asString().equals("PENDING_APPROVAL")) {
                 break;
@@ -57,7 +57,7 @@ final class RewardWalk {
     }
 
     /** One payout officer prepares the claimed reward's payout, the other releases it. */
-    static JsonNode pay(TestRewards rewards, TestRewards.Setting s, String reward) {
+    public static JsonNode pay(TestRewards rewards, TestRewards.Setting s, String reward) {
         var http = s.http();
         var pia = rewards.as(s, s.officers().get(0));
         var prepared = post(
@@ -73,7 +73,7 @@ final class RewardWalk {
     }
 
     /** A proposal under the bands example: every question met, with evidence. */
-    static Map<String, Object> bands(long version, String amount, String band) {
+    public static Map<String, Object> bands(long version, String amount, String band) {
         var body = new HashMap<String, Object>(Map.of(
                 "version",
                 version,
@@ -94,7 +94,7 @@ final class RewardWalk {
     }
 
     /** A proposal under the share example. */
-    static Map<String, Object> share(long version, String amount, String recovered) {
+    public static Map<String, Object> share(long version, String amount, String recovered) {
         return Map.of(
                 "version", version,
                 "answers",
@@ -108,7 +108,7 @@ final class RewardWalk {
     }
 
     /** A proposal under the board example. */
-    static Map<String, Object> board(long version, String amount) {
+    public static Map<String, Object> board(long version, String amount) {
         return Map.of(
                 "version",
                 version,
@@ -121,7 +121,7 @@ final class RewardWalk {
     }
 
     /** The reporter asks for a claim code with their receipt. */
-    static String code(Http http, String receipt, String reward) {
+    public static String code(Http http, String receipt, String reward) {
         var issued = http.json(
                 "POST",
                 "/api/v1/followup/rewards/" + reward + "/claim-code",
@@ -133,33 +133,33 @@ final class RewardWalk {
     }
 
     /** Claims with a code and the details given. */
-    static Http.Response claim(Http http, String code, Map<String, ?> details) {
+    public static Http.Response claim(Http http, String code, Map<String, ?> details) {
         var body = new HashMap<String, Object>(details);
         body.put("code", code);
         return http.json("POST", "/api/v1/claims", body);
     }
 
-    static JsonNode get(Http http, String reward, String token) {
+    public static JsonNode get(Http http, String reward, String token) {
         var got = http.get("/api/v1/rewards/" + reward, "Authorization", token);
         assertThat(got.status()).as(got.body()).isEqualTo(200);
         return got.json();
     }
 
-    static JsonNode post(Http http, String path, Map<String, ?> body, String token) {
+    public static JsonNode post(Http http, String path, Map<String, ?> body, String token) {
         var posted = http.json("POST", path, body, "Authorization", token);
         assertThat(posted.status()).as(path + ": " + posted.body()).isEqualTo(200);
         return posted.json();
     }
 
-    static String id(JsonNode reward) {
+    public static String id(JsonNode reward) {
         return reward.get("id").asString();
     }
 
-    static long version(JsonNode reward) {
+    public static long version(JsonNode reward) {
         return reward.get("version").asLong();
     }
 
-    static Map<String, Object> seen(JsonNode reward) {
+    public static Map<String, Object> seen(JsonNode reward) {
         return Map.of("version", version(reward));
     }
 }

@@ -257,6 +257,23 @@ class RewardsIntegrationTests {
             assertThat(total.get("currency").asString()).isEqualTo("CNY");
             assertThat(total.get("amount").asString()).isEqualTo("50000");
         });
+        // the transparency report counts the reward, and gives no amount for fewer than five
+        var editor = organization.invite(
+                http, s.org().admin(), "Eda", "eda-" + java.util.UUID.randomUUID() + "@example.org", "EDITOR");
+        var year = java.time.Instant.parse(reward.get("paidAt").asString())
+                .atZone(java.time.ZoneOffset.UTC)
+                .getYear();
+        var transparency = http.json(
+                "POST",
+                "/api/v1/posts/transparency",
+                Map.of("year", year, "language", "en"),
+                "Authorization",
+                "Bearer " + organization.token(http, editor));
+        assertThat(transparency.status()).as(transparency.body()).isEqualTo(201);
+        assertThat(transparency.json().get("body").asString())
+                .contains("## Rewards paid")
+                .contains("In CNY: <5 rewards; too few to give the amount.")
+                .doesNotContain("50000");
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE subject = ? ORDER BY occurred_at, id")
                         .param("reward:" + id)
                         .query(String.class)

@@ -31,6 +31,7 @@ class StaffNavigation {
             boolean admin,
             boolean editor,
             boolean custodian,
+            boolean rewards,
             boolean operator,
             SingletonSupplier<Long> alerts) {
 
@@ -60,6 +61,9 @@ class StaffNavigation {
                     admin,
                     principal.has(Role.EDITOR),
                     principal.has(Role.CUSTODIAN),
+                    principal.has(Role.SUPERVISOR)
+                            || principal.has(Role.APPROVER)
+                            || principal.has(Role.PAYOUT_OFFICER),
                     principal.has(Role.OPERATOR),
                     SingletonSupplier.of(() -> admin ? audit.countAlerts(principal.organization(), since) : 0L));
         }

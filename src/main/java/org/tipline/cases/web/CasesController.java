@@ -135,14 +135,25 @@ class CasesController {
                         overview.openByChannel().stream()
                                 .map(org.tipline.cases.Overview.ChannelCount::open)
                                 .toList()));
+        var tables = sections.orderedStream()
+                .map(section -> section.table(staff))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        model.addAttribute("sections", tables);
         model.addAttribute(
-                "sections",
-                sections.orderedStream()
-                        .map(section -> section.table(staff))
-                        .flatMap(java.util.Optional::stream)
+                "sectionCharts",
+                tables.stream()
+                        .filter(table -> table.chart() != null)
+                        .map(table -> new SectionChart(
+                                table.id() + "-chart",
+                                table.chart().caption(),
+                                Bars.of(table.chart().labels(), table.chart().values())))
                         .toList());
         return "cases/overview";
     }
+
+    /** A section's chart as the overview draws it. */
+    record SectionChart(String id, String caption, Bars bars) {}
 
     private static boolean isOpen(org.tipline.cases.CaseState state) {
         return switch (state) {

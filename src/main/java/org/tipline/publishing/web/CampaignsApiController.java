@@ -59,7 +59,8 @@ class CampaignsApiController {
             long views,
             long viewsLast30Days,
             long reports,
-            long substantiated) {
+            long substantiated,
+            long rewarded) {
 
         static View of(CampaignResult result) {
             var campaign = result.campaign();
@@ -74,11 +75,12 @@ class CampaignsApiController {
                     result.views(),
                     result.viewsLast30Days(),
                     result.reports(),
-                    result.substantiated());
+                    result.substantiated(),
+                    result.rewarded());
         }
 
         static View of(Campaign campaign) {
-            return of(new CampaignResult(campaign, 0, 0, 0, 0));
+            return of(new CampaignResult(campaign, 0, 0, 0, 0, 0));
         }
     }
 

@@ -48,6 +48,7 @@ public class RewardStore {
             ReportId report,
             String currency,
             boolean discretionary,
+            @Nullable String campaign,
             Instant at) {}
 
     /** Adds a reward unless the case already has one for the report; returns whether it did. */
@@ -56,8 +57,8 @@ public class RewardStore {
         return jdbc.sql("""
                         INSERT INTO reward (id, organization_id, case_id, case_reference, report_id, policy_id,
                                             policy_version, state, discretionary, nominated_by, currency, version,
-                                            created_at, changed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            created_at, changed_at, campaign)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (case_id, report_id) DO NOTHING""")
                         .params(
                                 reward.id(),
@@ -75,7 +76,8 @@ public class RewardStore {
                                 created.currency(),
                                 reward.version(),
                                 Timestamp.from(created.at()),
-                                Timestamp.from(created.at()))
+                                Timestamp.from(created.at()),
+                                created.campaign())
                         .update()
                 == 1;
     }
@@ -319,6 +321,54 @@ public class RewardStore {
                         staff(rs.getObject(6, UUID.class)),
                         rs.getTimestamp(7).toInstant()))
                 .list();
+    }
+
+    /** Returns, per campaign code of {@code codes}, how many of its rewards were paid (and not recovered since). */
+    public Map<String, Long> paidByCampaign(OrganizationId organization, java.util.Collection<String> codes) {
+        var counts = new LinkedHashMap<String, Long>();
+        jdbc.sql("""
+                        SELECT campaign, count(*) FROM reward WHERE organization_id = ? AND campaign = ANY (?)
+                        AND paid_at IS NOT NULL AND state = 'PAID' GROUP BY campaign""").params(organization.value(), codes.toArray(String[]::new)).query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    /** What was paid in one currency over a time: how many rewards and how much, net of recoveries. */
+    public record Paid(String currency, long rewards, long minor) {}
+
+    /** Returns what the ledger says was paid in [{@code from}, {@code to}), by currency, less what was recovered of it. */
+    public List<Paid> paidBetween(OrganizationId organization, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT currency, count(DISTINCT reward_id) FILTER (WHERE kind = 'PAID'),
+                               coalesce(sum(amount_minor) FILTER (WHERE kind = 'PAID'), 0)
+                             - coalesce(sum(amount_minor) FILTER (WHERE kind = 'RECOVERED'), 0)
+                        FROM reward_ledger WHERE organization_id = ? AND at >= ? AND at < ?
+                        AND kind IN ('PAID', 'RECOVERED') GROUP BY currency ORDER BY currency""")
+                .params(organization.value(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, row) -> new Paid(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    /**
+     * Forgets what a purged case's rewards kept of its content or its reporter: the evidence (sealed
+     * with a report key that is gone), the claim code's tag and the certificate's display name.
+     */
+    public void forget(CaseId id) {
+        jdbc.sql("UPDATE reward SET evidence = NULL, claim_tag = NULL, certificate_name = NULL WHERE case_id = ?")
+                .param(id.value())
+                .update();
+    }
+
+    /** Returns how many of the organisation's rewards are in each state. */
+    public Map<Reward.State, Long> countByState(OrganizationId organization) {
+        var counts = new java.util.EnumMap<Reward.State, Long>(Reward.State.class);
+        jdbc.sql("SELECT state, count(*) FROM reward WHERE organization_id = ? GROUP BY state")
+                .param(organization.value())
+                .query(rs -> {
+                    counts.put(Reward.State.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
     }
 
     /** Returns which of {@code cases} have a reward notified, claimed or waiting for its payout. */
