@@ -170,7 +170,8 @@ class CertificateIntegrationTests {
 
     @Test
     void aPolicyWithoutCertificatesRefusesToIssueOne() {
-        var s = rewards.setting(port, "reward-share-usd.yaml");
+        var s = rewards.setting(
+                port, "reward-share-usd.yaml", yaml -> yaml.replace("certificate: true", "certificate: false"));
         var http = s.http();
         var concluded = rewards.concluded(s, "Inflated invoices to the ministry.");
         rewards.visit(s, concluded.receipt());

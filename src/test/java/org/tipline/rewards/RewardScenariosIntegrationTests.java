@@ -329,7 +329,7 @@ class RewardScenariosIntegrationTests {
     }
 
     @Test
-    void aShareOfWhatWasRecoveredIsPaidToAReporterWhoIdentifiesToTheProgramme() {
+    void aShareOfWhatWasRecoveredIsPaidToAReporterWhoIdentifiesToTheProgramme() throws Exception {
         var s = rewards.setting(port, "reward-share-usd.yaml");
         var http = s.http();
         var concluded = rewards.concluded(s, "Backdated option grants at the parent company.");
@@ -370,8 +370,37 @@ class RewardScenariosIntegrationTests {
         assertThat(anonymous.status()).isEqualTo(422);
         assertThat(anonymous.json().get("errors").has("name")).isTrue();
         assertThat(anonymous.json().get("errors").has("contact")).isTrue();
-        reward = paid(s, concluded, reward, code, Map.of("name", "Jane Roe 4410", "contact", "+1 202 555 4410"));
+        reward = paid(
+                s,
+                concluded,
+                reward,
+                code,
+                Map.of(
+                        "name", "Jane Roe 4410",
+                        "contact", "+1 202 555 4410",
+                        "organization", "Roe Auditing LLP",
+                        "certificate", true,
+                        "ceremony", false));
         assertThat(reward.get("state").asString()).isEqualTo("PAID");
+        // the reward went to the organisation the report was made for; its certificate names it and verifies
+        assertThat(reward.get("recipient").asString()).isEqualTo("ORGANIZATION");
+        var pdf = http.get(
+                "/api/v1/followup/rewards/" + id(reward) + "/certificate",
+                "Authorization",
+                "Receipt " + concluded.receipt());
+        assertThat(pdf.status()).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Roe Auditing LLP");
+        }
+        var serial = http.get("/api/v1/followup/rewards", "Authorization", "Receipt " + concluded.receipt())
+                .json()
+                .get(0)
+                .get("issued")
+                .get("serial")
+                .asString();
+        assertThat(http.get("/api/v1/verify/" + serial).json().get("valid").asBoolean())
+                .isTrue();
         assertThat(reward.get("amount").get("value").asString()).isEqualTo("300000");
         assertThat(reward.get("amount").get("currency").asString()).isEqualTo("USD");
     }
@@ -435,6 +464,46 @@ class RewardScenariosIntegrationTests {
         assertThat(revoke.status()).isEqualTo(409);
         assertThat(revoke.json().get("detail").asString()).contains("claw");
         assertThat(state(s, id(reward))).isEqualTo("PAID");
+    }
+
+    @Test
+    void aRewardPaidForAReportThroughACampaignCountsForTheCampaign() {
+        var s = rewards.setting(port, "reward-board-eur.yaml");
+        var http = s.http();
+        var editor = organization.invite(
+                http, s.org().admin(), "Eli", "eli-" + UUID.randomUUID() + "@example.org", "EDITOR");
+        var editorToken = "Bearer " + organization.token(http, editor);
+        var campaign = http.json(
+                "POST",
+                "/api/v1/campaigns",
+                Map.of(
+                        "code", "stolen-vans",
+                        "name", "Stolen vans",
+                        "message", "Seen a stolen van? Tell us.",
+                        "channel", s.channelId(),
+                        "posts", List.of()),
+                "Authorization",
+                editorToken);
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        var sent = http.json(
+                "POST",
+                "/api/v1/organizations/" + s.org().slug() + "/channels/" + s.channel() + "/reports",
+                Map.of("answers", Map.of("what", "A stolen van behind the mill."), "campaign", "stolen-vans"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        var receipt = sent.json().get("receipt").asString();
+        var assessor = rewards.as(s, s.assessor());
+        var concluded = rewards.conclude(s, assessor, rewards.newestCase(s, assessor), receipt);
+        rewards.visit(s, receipt);
+        var reward = notified(rewards, s, concluded.reference(), board(0, "500"));
+        paid(s, concluded, reward, Map.of());
+
+        var results = http.get("/api/v1/campaigns", "Authorization", editorToken)
+                .json()
+                .get(0);
+        assertThat(results.get("code").asString()).isEqualTo("stolen-vans");
+        assertThat(results.get("reports").asLong()).isEqualTo(1);
+        assertThat(results.get("substantiated").asLong()).isEqualTo(1);
+        assertThat(results.get("rewarded").asLong()).isEqualTo(1);
     }
 
     private JsonNode paid(

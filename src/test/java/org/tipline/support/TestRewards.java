@@ -46,6 +46,11 @@ public class TestRewards {
 
     /** Sets up an organisation rewarding under the example policy in {@code example} (a file under examples/). */
     public Setting setting(int port, String example) {
+        return setting(port, example, yaml -> yaml);
+    }
+
+    /** Sets up an organisation rewarding under an example policy changed by {@code change}. */
+    public Setting setting(int port, String example, java.util.function.UnaryOperator<String> change) {
         var http = new Http(port);
         var org = organization.createOrganization(http, "Rewards " + UUID.randomUUID());
         var admin = "Bearer " + organization.token(http, org.admin());
@@ -86,7 +91,7 @@ public class TestRewards {
                 "POST",
                 "/api/v1/admin/reward-policies",
                 "application/yaml",
-                yaml.getBytes(StandardCharsets.UTF_8),
+                change.apply(yaml).getBytes(StandardCharsets.UTF_8),
                 "Authorization",
                 admin);
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
