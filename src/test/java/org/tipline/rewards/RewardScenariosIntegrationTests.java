@@ -467,6 +467,56 @@ class RewardScenariosIntegrationTests {
     }
 
     @Test
+    void anApproverRejectsAProposalAndAReporterDeclinesAReward() {
+        var s = rewards.setting(port, "reward-board-eur.yaml");
+        var http = s.http();
+        var first = rewards.concluded(s, "A cousin of the mayor got the contract.");
+        rewards.visit(s, first.receipt());
+        var proposed = assessing(rewards, s, first.reference());
+        proposed = post(
+                http,
+                "/api/v1/rewards/" + id(proposed) + "/proposal",
+                board(version(proposed), "300"),
+                rewards.as(s, s.assessor()));
+        var ada = rewards.as(s, s.approvers().get(0));
+        var noReason = http.json(
+                "POST",
+                "/api/v1/rewards/" + id(proposed) + "/reject",
+                Map.of("version", version(proposed), "text", ""),
+                "Authorization",
+                ada);
+        assertThat(noReason.status()).isEqualTo(422);
+        var rejected = post(
+                http,
+                "/api/v1/rewards/" + id(proposed) + "/reject",
+                Map.of("version", version(proposed), "text", "The tip came after the arrest."),
+                ada);
+        assertThat(rejected.get("state").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("reason").asString()).isEqualTo("The tip came after the arrest.");
+        assertThat(http.json(
+                                "POST",
+                                "/api/v1/rewards/" + id(rejected) + "/approve",
+                                seen(rejected),
+                                "Authorization",
+                                rewards.as(s, s.approvers().get(1)))
+                        .status())
+                .isEqualTo(409);
+
+        var second = rewards.concluded(s, "The fence sells the stolen phones on Fridays.");
+        rewards.visit(s, second.receipt());
+        var reward = notified(rewards, s, second.reference(), board(0, "200"));
+        var code = code(http, second.receipt(), id(reward));
+        var declined = http.json("POST", "/api/v1/claims/decline", Map.of("code", code));
+        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+        assertThat(declined.json().get("state").asString()).isEqualTo("DECLINED");
+        assertThat(state(s, id(reward))).isEqualTo("DECLINED");
+        var afterwards = claim(http, code, Map.of());
+        assertThat(afterwards.status()).isEqualTo(422);
+        assertThat(afterwards.json().get("errors").get("code").asString()).isEqualTo("error.claim.used");
+        assertThat(ledger(id(reward))).isEqualTo(2);
+    }
+
+    @Test
     void aRewardPaidForAReportThroughACampaignCountsForTheCampaign() {
         var s = rewards.setting(port, "reward-board-eur.yaml");
         var http = s.http();
