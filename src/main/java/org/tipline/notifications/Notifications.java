@@ -40,7 +40,7 @@ import org.tipline.shared.StaffPrincipal;
 /**
  * Tells staff by e-mail that a case needs them: a new report reached them, the reporter wrote, a
  * case was assigned to them, one of their deadlines is near or was missed (supervisors hear of
- * missed ones too). Each member chooses mail at once, a daily digest, or none.
+ * missed ones too), or one of its rewards waits on them (approvers, the assessor, payout officers). Each member chooses mail at once, a daily digest, or none.
  *
  * <p>Implementation notes: the listeners run after the event's transaction commits, from Spring
  * Modulith's event publication registry (so a crash between commit and listener is retried on
@@ -144,6 +144,38 @@ public class Notifications {
                 told.addAll(supervisors);
                 queue(organization, told, ref, Reason.DEADLINE_BREACHED);
             });
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(org.tipline.rewards.RewardWaiting waiting) {
+        if (mails == null) {
+            return;
+        }
+        var reason = switch (waiting.state()) {
+            case PENDING_APPROVAL -> Reason.REWARD_APPROVAL;
+            case APPROVED -> Reason.REWARD_NOTICE;
+            case CLAIMED -> Reason.REWARD_PAYOUT;
+            case PAYOUT_PENDING -> Reason.REWARD_RELEASE;
+            default -> null;
+        };
+        if (reason == null) {
+            return;
+        }
+        var now = clock.instant();
+        for (var member : new LinkedHashSet<>(waiting.who())) {
+            var delivery = outbox.delivery(member);
+            if (delivery != Delivery.OFF) {
+                outbox.add(
+                        waiting.organization(),
+                        member,
+                        waiting.caseId(),
+                        waiting.reference(),
+                        reason,
+                        waiting.reward(),
+                        delivery == Delivery.DAILY,
+                        now);
+            }
         }
     }
 

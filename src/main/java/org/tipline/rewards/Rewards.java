@@ -92,6 +92,7 @@ public class Rewards implements PurgeHold {
     private final ServerSecrets secrets;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Throttle wrongCodes = new Throttle(300, Duration.ofMinutes(1), 1);
 
     Rewards(
@@ -106,7 +107,9 @@ public class Rewards implements PurgeHold {
             Certificates certificates,
             ServerSecrets secrets,
             AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
+        this.events = events;
         this.store = store;
         this.policies = policies;
         this.cases = cases;
@@ -1067,7 +1070,37 @@ public class Rewards implements PurgeHold {
             throw new RewardChangedMeanwhile();
         }
         audit.record(organization, actor, new RewardsAudit.Moved(changed.id(), changed.state()));
-        return store.find(organization, changed.id()).orElseThrow();
+        var saved = store.find(organization, changed.id()).orElseThrow();
+        if (changed.state() != read.state()) {
+            var who = waitingOn(saved);
+            if (!who.isEmpty()) {
+                events.publishEvent(new RewardWaiting(
+                        saved.reward().id(), organization, saved.caseId(), saved.reference(), changed.state(), who));
+            }
+        }
+        return saved;
+    }
+
+    /** Returns who the reward now waits on: never whoever may not take the next step. */
+    private List<StaffId> waitingOn(RewardView view) {
+        var reward = view.reward();
+        var members = staff.members(view.organization());
+        return switch (reward.state()) {
+            case PENDING_APPROVAL ->
+                members.stream()
+                        .filter(member -> member.roles().contains(Role.APPROVER))
+                        .map(org.tipline.accounts.StaffMember::id)
+                        .filter(id -> !id.equals(reward.assessor()) && !id.equals(reward.nominator()))
+                        .toList();
+            case APPROVED -> reward.assessor() == null ? List.of() : List.of(reward.assessor());
+            case CLAIMED, PAYOUT_PENDING ->
+                members.stream()
+                        .filter(member -> member.roles().contains(Role.PAYOUT_OFFICER))
+                        .map(org.tipline.accounts.StaffMember::id)
+                        .filter(id -> !id.equals(reward.preparer()))
+                        .toList();
+            default -> List.of();
+        };
     }
 
     private @Nullable Instant claimBy(RewardView view) {

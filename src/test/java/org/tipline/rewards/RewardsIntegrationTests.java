@@ -48,7 +48,7 @@ class RewardsIntegrationTests {
     DatabaseAdministrator database;
 
     @Test
-    void aBandRewardGoesFromConcludedCaseToPaidWithEveryRefusalChangingNothing() {
+    void aBandRewardGoesFromConcludedCaseToPaidWithEveryRefusalChangingNothing() throws Exception {
         var s = rewards.setting(port, "reward-bands-cny.yaml");
         var http = s.http();
         var concluded = rewards.concluded(s, "Forged export licences at gate 4.");
@@ -112,6 +112,18 @@ class RewardsIntegrationTests {
                         .asString())
                 .isEqualTo("The shipment was stopped at gate 4.");
         assertThat(database.dumpEveryTable()).doesNotContain("The shipment was stopped at gate 4.");
+
+        // the approvers hear that it waits for them (by mail: the case and a link, no amount); the assessor does not
+        var told =
+                org.tipline.support.TestMail.await(s.approvers().get(0).email(), 1, java.time.Duration.ofSeconds(20));
+        assertThat(told.getLast().body())
+                .contains(concluded.reference(), "a reward waits for your approval", "/rewards/" + id)
+                .doesNotContain("50000");
+        assertThat(org.tipline.support.TestMail.await(
+                        s.approvers().get(2).email(), 1, java.time.Duration.ofSeconds(20)))
+                .hasSize(1);
+        assertThat(org.tipline.support.TestMail.to(s.assessor().email()))
+                .noneMatch(mail -> mail.body().contains("approval"));
 
         // scenario 11: the assessor and the nominator cannot approve; nor can one approver twice
         var approved = version(reward);
@@ -201,6 +213,12 @@ class RewardsIntegrationTests {
         assertThat(twice.json().get("errors").get("code").asString()).isEqualTo("error.claim.used");
         assertThat(deadlineStatus(id, "REWARD_CLAIM")).isEqualTo("MET");
         assertThat(database.dumpEveryTable()).doesNotContain("Li Lei 7731").doesNotContain("6222 0200 7731 0042");
+
+        assertThat(org.tipline.support.TestMail.await(s.officers().get(0).email(), 1, java.time.Duration.ofSeconds(20))
+                        .getLast()
+                        .body())
+                .contains("prepare the payout", "/rewards/" + id)
+                .doesNotContain("Li Lei");
 
         // payout officers alone read the details; the one who prepares cannot release (scenario 11)
         assertThat(http.get("/api/v1/rewards/" + id + "/payout", "Authorization", assessor)

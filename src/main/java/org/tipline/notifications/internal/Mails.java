@@ -19,7 +19,11 @@ public final class Mails {
             Reason.REPORTER_WROTE, "the reporter wrote",
             Reason.ASSIGNED, "it was assigned to you",
             Reason.DEADLINE_APPROACHING, "a deadline is near",
-            Reason.DEADLINE_BREACHED, "a deadline was missed");
+            Reason.DEADLINE_BREACHED, "a deadline was missed",
+            Reason.REWARD_APPROVAL, "a reward waits for your approval",
+            Reason.REWARD_NOTICE, "a reward was approved: tell the reporter",
+            Reason.REWARD_PAYOUT, "a reward was claimed: prepare the payout",
+            Reason.REWARD_RELEASE, "a payout waits to be released");
 
     private final JavaMailSender sender;
     private final PublicLinks links;
@@ -63,6 +67,9 @@ public final class Mails {
     }
 
     private String where(Outbox.Pending pending) {
+        if (pending.reward() != null) {
+            return links.link("/rewards/{id}", pending.reward()).orElse("/rewards/" + pending.reward());
+        }
         return links.link("/cases/{id}", pending.caseId().value())
                 .orElse("/cases/" + pending.caseId().value());
     }

@@ -24,7 +24,13 @@ public class Outbox {
 
     /** A notification waiting to be sent. */
     public record Pending(
-            UUID id, OrganizationId organization, StaffId staff, CaseId caseId, String reference, Reason reason) {}
+            UUID id,
+            OrganizationId organization,
+            StaffId staff,
+            CaseId caseId,
+            String reference,
+            Reason reason,
+            @org.jspecify.annotations.Nullable UUID reward) {}
 
     /** Returns a member's delivery preference; at once unless they chose otherwise. */
     public Delivery delivery(StaffId staff) {
@@ -51,9 +57,23 @@ public class Outbox {
             Reason reason,
             boolean daily,
             Instant now) {
+        add(organization, staff, caseId, reference, reason, null, daily, now);
+    }
+
+    /** Queues a notification about a reward of a case. */
+    public void add(
+            OrganizationId organization,
+            StaffId staff,
+            CaseId caseId,
+            String reference,
+            Reason reason,
+            @org.jspecify.annotations.Nullable UUID reward,
+            boolean daily,
+            Instant now) {
         jdbc.sql("""
-                INSERT INTO notification (id, organization_id, staff_id, case_id, case_reference, reason, daily, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO notification (id, organization_id, staff_id, case_id, case_reference, reason, daily, created_at,
+                                          reward_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
                         organization.value(),
@@ -62,14 +82,15 @@ public class Outbox {
                         reference,
                         reason.name(),
                         daily,
-                        Timestamp.from(now))
+                        Timestamp.from(now),
+                        reward)
                 .update();
     }
 
     /** Locks and returns up to {@code limit} unsent notifications of one kind, oldest first; others skip them. */
     public List<Pending> claim(boolean daily, int limit) {
         return jdbc.sql("""
-                SELECT id, organization_id, staff_id, case_id, case_reference, reason FROM notification
+                SELECT id, organization_id, staff_id, case_id, case_reference, reason, reward_id FROM notification
                 WHERE sent_at IS NULL AND daily = ? ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED""")
                 .params(daily, limit)
                 .query((rs, i) -> new Pending(
@@ -78,7 +99,8 @@ public class Outbox {
                         new StaffId(rs.getObject(3, UUID.class)),
                         new CaseId(rs.getObject(4, UUID.class)),
                         rs.getString(5),
-                        Reason.valueOf(rs.getString(6))))
+                        Reason.valueOf(rs.getString(6)),
+                        rs.getObject(7, UUID.class)))
                 .list();
     }
 
