@@ -173,29 +173,8 @@ public record Reward(
             @Nullable String chosenBand,
             @Nullable Money recovered,
             @Nullable Money ceiling) {
-        if (state != State.ASSESSING) {
-            throw new Refused("error.reward.state", "The reward is not being assessed.");
-        }
-        if (!by.equals(assessor)) {
-            throw new Refused("error.reward.not-assessor", "Only the assessor proposes.");
-        }
-        var errors = new LinkedHashMap<String, String>();
-        var answered = new LinkedHashMap<String, Answer>();
-        for (var criterion : rules.eligibility()) {
-            var answer = given.get(criterion.code());
-            if (answer == null
-                    || answer.evidence().isBlank()
-                    || answer.evidence().length() > 2_000) {
-                errors.put("answers." + criterion.code(), "error.reward.evidence");
-            } else {
-                answered.put(
-                        criterion.code(),
-                        new Answer(answer.met(), answer.evidence().strip()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
+        requireAssessing(by);
+        var answered = answered(rules, given);
         if (answered.values().stream().anyMatch(answer -> !answer.met())) {
             return copy(State.NOT_ELIGIBLE, assessor, answered, null, null, List.of(), 0, null);
         }
@@ -226,14 +205,44 @@ public record Reward(
      *
      * @throws Refused if someone other than the assessor records it, or the state does not allow it
      */
-    public Reward unreachable(StaffId by, Map<String, Answer> given) {
+    public Reward unreachable(RewardPolicy rules, StaffId by, Map<String, Answer> given) {
+        requireAssessing(by);
+        return copy(State.NOT_ELIGIBLE, assessor, answered(rules, given), null, null, List.of(), 0, null);
+    }
+
+    private void requireAssessing(StaffId by) {
         if (state != State.ASSESSING) {
             throw new Refused("error.reward.state", "The reward is not being assessed.");
         }
         if (!by.equals(assessor)) {
             throw new Refused("error.reward.not-assessor", "Only the assessor proposes.");
         }
-        return copy(State.NOT_ELIGIBLE, assessor, given, null, null, List.of(), 0, null);
+    }
+
+    /**
+     * Returns the answers to every question of the policy, evidence stripped.
+     *
+     * @throws InvalidInput naming each question without an answer or evidence (or with over 2,000 characters of it)
+     */
+    private static Map<String, Answer> answered(RewardPolicy rules, Map<String, Answer> given) {
+        var errors = new LinkedHashMap<String, String>();
+        var answered = new LinkedHashMap<String, Answer>();
+        for (var criterion : rules.eligibility()) {
+            var answer = given.get(criterion.code());
+            if (answer == null
+                    || answer.evidence().isBlank()
+                    || answer.evidence().length() > 2_000) {
+                errors.put("answers." + criterion.code(), "error.reward.evidence");
+            } else {
+                answered.put(
+                        criterion.code(),
+                        new Answer(answer.met(), answer.evidence().strip()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return answered;
     }
 
     /** The proposal goes to the approvers the matrix asks for. */

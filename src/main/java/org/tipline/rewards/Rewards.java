@@ -1,14 +1,12 @@
 package org.tipline.rewards;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -18,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tipline.accounts.StaffDirectory;
 import org.tipline.audit.Actor;
 import org.tipline.audit.AuditLog;
 import org.tipline.cases.CaseDeadlines;
@@ -32,14 +29,8 @@ import org.tipline.cases.DeadlinesPassed;
 import org.tipline.cases.Outcome;
 import org.tipline.cases.PurgeHold;
 import org.tipline.channels.Period;
-import org.tipline.crypto.ClaimCode;
-import org.tipline.crypto.ContentKey;
 import org.tipline.crypto.Keyring;
-import org.tipline.crypto.Receipt;
-import org.tipline.crypto.ServerSecrets;
-import org.tipline.identity.Consents;
 import org.tipline.mailbox.Mailbox;
-import org.tipline.mailbox.MailboxAccess;
 import org.tipline.mailbox.Notice;
 import org.tipline.reports.Reports;
 import org.tipline.rewards.internal.RewardStore;
@@ -48,8 +39,6 @@ import org.tipline.shared.OrganizationId;
 import org.tipline.shared.Role;
 import org.tipline.shared.StaffId;
 import org.tipline.shared.StaffPrincipal;
-import org.tipline.shared.Throttle;
-import org.tipline.shared.TooManyRequests;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,11 +63,7 @@ public class Rewards implements PurgeHold {
     /** The longest reason, method or payment reference staff write. */
     public static final int NOTE_LIMIT = 500;
 
-    /** The longest payout detail a reporter gives. */
-    public static final int DETAIL_LIMIT = 1_000;
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CLAIM_TAG = "reward-claim-code";
 
     private final RewardStore store;
     private final RewardPolicies policies;
@@ -86,14 +71,10 @@ public class Rewards implements PurgeHold {
     private final CaseDeadlines deadlines;
     private final Reports reports;
     private final Mailbox mailbox;
-    private final Consents consents;
-    private final StaffDirectory staff;
     private final Certificates certificates;
-    private final ServerSecrets secrets;
     private final AuditLog audit;
+    private final RewardMoves moves;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final Throttle wrongCodes = new Throttle(300, Duration.ofMinutes(1), 1);
 
     Rewards(
             RewardStore store,
@@ -102,25 +83,19 @@ public class Rewards implements PurgeHold {
             CaseDeadlines deadlines,
             Reports reports,
             Mailbox mailbox,
-            Consents consents,
-            StaffDirectory staff,
             Certificates certificates,
-            ServerSecrets secrets,
             AuditLog audit,
-            org.springframework.context.ApplicationEventPublisher events,
+            RewardMoves moves,
             Clock clock) {
-        this.events = events;
         this.store = store;
         this.policies = policies;
         this.cases = cases;
         this.deadlines = deadlines;
         this.reports = reports;
         this.mailbox = mailbox;
-        this.consents = consents;
-        this.staff = staff;
         this.certificates = certificates;
-        this.secrets = secrets;
         this.audit = audit;
+        this.moves = moves;
         this.clock = clock;
     }
 
@@ -130,58 +105,6 @@ public class Rewards implements PurgeHold {
             @Nullable Money amount,
             @Nullable String band,
             @Nullable Money recovered) {}
-
-    /**
-     * What a reporter (or the proxy they gave the code to) gives when claiming: the payout details
-     * the policy asks for, whether the reward goes to an organisation they reported for, and what
-     * recognition they accept.
-     *
-     * @param account where to pay (a bank account, a wallet): for a credential or a proxy
-     * @param proxy who collects it for the reporter
-     * @param name the reporter's name, when the programme must know who it pays
-     * @param contact how the programme reaches them
-     * @param organization the organisation the report was made for, which the reward goes to
-     * @param certificate whether they want a certificate of recognition
-     * @param displayName the name the certificate shows (a pseudonym when empty)
-     * @param ceremony whether they accept a ceremony (their consent to it must hold)
-     * @param language the language of their certificate
-     */
-    public record Claim(
-            @Nullable String account,
-            @Nullable String proxy,
-            @Nullable String name,
-            @Nullable String contact,
-            @Nullable String organization,
-            boolean certificate,
-            @Nullable String displayName,
-            boolean ceremony,
-            Locale language) {
-
-        @Override
-        public String toString() {
-            return "Claim[redacted]";
-        }
-    }
-
-    /** What a reporter sees of a reward in their mailbox, in plain terms. */
-    public record ReporterReward(
-            UUID id,
-            Reward.State state,
-            @Nullable Money amount,
-            RewardPolicy.PayoutIdentity payoutIdentity,
-            @Nullable Instant claimBy,
-            boolean certificate,
-            boolean ceremony,
-            Certificates.@Nullable Verification issued) {}
-
-    /** What the claim page shows once a claim code is typed. */
-    public record Offer(
-            @Nullable Money amount,
-            RewardPolicy.PayoutIdentity payoutIdentity,
-            @Nullable Instant claimBy,
-            boolean certificate,
-            boolean ceremony,
-            String organizationId) {}
 
     // ---- candidates and nomination ------------------------------------------------------------
 
@@ -344,7 +267,7 @@ public class Rewards implements PurgeHold {
                 view.report(), facts.concludedAt() != null ? facts.concludedAt() : view.createdAt());
         Reward changed;
         if (!reachable) {
-            changed = reward.unreachable(assessor.id(), answered(rules, proposal.answers()));
+            changed = reward.unreachable(rules, assessor.id(), proposal.answers());
         } else {
             changed = reward.propose(
                     rules,
@@ -388,28 +311,6 @@ public class Rewards implements PurgeHold {
             return saved;
         }
         return save(assessor.organization(), Actor.staff(assessor.id()), reward, changed, beside, now);
-    }
-
-    /** Keeps the answers the policy asks for, each with its evidence; refuses a missing one. */
-    private static Map<String, Reward.Answer> answered(RewardPolicy rules, Map<String, Reward.Answer> given) {
-        var errors = new LinkedHashMap<String, String>();
-        var answered = new LinkedHashMap<String, Reward.Answer>();
-        for (var criterion : rules.eligibility()) {
-            var answer = given.get(criterion.code());
-            if (answer == null
-                    || answer.evidence().isBlank()
-                    || answer.evidence().length() > 2_000) {
-                errors.put("answers." + criterion.code(), "error.reward.evidence");
-            } else {
-                answered.put(
-                        criterion.code(),
-                        new Reward.Answer(answer.met(), answer.evidence().strip()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        return answered;
     }
 
     /** The most a later reporter may be given: the policy's share of the first reporter's amount. */
@@ -549,223 +450,6 @@ public class Rewards implements PurgeHold {
         return store.find(by.organization(), id).orElseThrow();
     }
 
-    /** Returns the rewards of the reporter who opened {@code access}, once they were told of them. */
-    @Transactional(readOnly = true)
-    public List<ReporterReward> forReporter(MailboxAccess access) {
-        var organization = mailbox.organization(access);
-        return store.ofReport(mailbox.report(access)).stream()
-                .filter(view -> view.notifiedAt() != null)
-                .map(view -> {
-                    var rules = policies.version(
-                            organization, view.reward().policy(), view.reward().policyVersion());
-                    return new ReporterReward(
-                            view.reward().id(),
-                            view.reward().state(),
-                            view.reward().amount(),
-                            rules.payoutIdentity(),
-                            claimBy(view),
-                            rules.certificate(),
-                            rules.ceremony(),
-                            certificates.ofReward(view.reward().id()).orElse(null));
-                })
-                .toList();
-    }
-
-    /**
-     * Gives the reporter who opened {@code access} a new claim code for a notified reward, shown
-     * to them once; an earlier code stops working. Only the tag is kept.
-     *
-     * @throws NoSuchElementException if the reward is not theirs or not notified
-     */
-    @Transactional
-    public ClaimCode issueCode(MailboxAccess access, UUID id) {
-        var organization = mailbox.organization(access);
-        var view = store.find(organization, id)
-                .filter(found -> found.report().equals(mailbox.report(access)))
-                .filter(found -> found.reward().state() == Reward.State.NOTIFIED)
-                .orElseThrow(() -> new NoSuchElementException("No such reward"));
-        var code = ClaimCode.generate();
-        store.claimTag(view.reward().id(), secrets.lookup(CLAIM_TAG, code.bytes()));
-        audit.record(organization, Actor.REPORTER, new RewardsAudit.CodeIssued(id));
-        return code;
-    }
-
-    /**
-     * Returns what claiming the reward of {@code typed} involves.
-     *
-     * @throws InvalidInput naming the code: a receipt given for it, malformed, unknown, used or expired
-     * @throws TooManyRequests if too many wrong codes arrived recently
-     */
-    @Transactional(readOnly = true)
-    public Offer offer(String typed) {
-        var view = claimable(typed);
-        var rules = policies.version(
-                view.organization(), view.reward().policy(), view.reward().policyVersion());
-        return new Offer(
-                view.reward().amount(),
-                rules.payoutIdentity(),
-                claimBy(view),
-                rules.certificate(),
-                rules.ceremony(),
-                view.reward().id().toString());
-    }
-
-    /**
-     * Claims the reward of {@code typed} with what the policy asks for: the code is spent, the claim
-     * window met, the payout details sealed to the organisation's payout officers. The code's tag
-     * stays, so that typing it again says it was used.
-     *
-     * @throws InvalidInput naming the code or a field: a receipt given for the code, malformed,
-     *     unknown, used or expired; a detail missing or too long
-     * @throws Consents.Missing if a ceremony is accepted without the reporter's consent to one
-     * @throws TooManyRequests if too many wrong codes arrived recently
-     */
-    @Transactional
-    public RewardView claim(String typed, Claim claim) {
-        var view = claimable(typed);
-        var organization = view.organization();
-        var rules = policies.version(
-                organization, view.reward().policy(), view.reward().policyVersion());
-        var details = details(rules, claim);
-        if (claim.ceremony()) {
-            if (!rules.ceremony()) {
-                throw new InvalidInput(Map.of("ceremony", "error.reward.no-ceremony"));
-            }
-            consents.require(organization, view.report(), Consents.Kind.CEREMONY);
-        }
-        if (claim.certificate() && !rules.certificate()) {
-            throw new InvalidInput(Map.of("certificate", "error.reward.no-certificate"));
-        }
-        var officers = staff.members(organization).stream()
-                .filter(member -> member.roles().contains(Role.PAYOUT_OFFICER))
-                .map(org.tipline.accounts.StaffMember::id)
-                .toList();
-        var recipients = staff.recipients(organization, officers);
-        if (!details.isEmpty() && recipients.isEmpty()) {
-            throw new Reward.Refused("error.reward.no-payout-officer", "Nobody here can receive payout details yet.");
-        }
-        var now = clock.instant();
-        var claimed = view.reward().claim();
-        var recipient = claim.organization() == null || claim.organization().isBlank()
-                ? RewardView.Recipient.PERSON
-                : RewardView.Recipient.ORGANIZATION;
-        var saved = save(
-                organization,
-                Actor.REPORTER,
-                view.reward(),
-                claimed,
-                new RewardStore.Beside(null, null, null, null, recipient, null, null, now, null, null),
-                now);
-        deadlines.meet(view.reward().id(), Deadline.Kind.REWARD_CLAIM, now);
-        var key = ContentKey.generate();
-        var context = payoutContext(view.reward().id());
-        var grants = new LinkedHashMap<StaffId, byte[]>();
-        recipients.forEach(
-                officer -> grants.put(officer.id(), officer.publicKey().grant(key, context)));
-        if (!details.isEmpty()) {
-            store.payout(view.reward().id(), key.seal(JSON.writeValueAsBytes(details), context), grants, now);
-        }
-        var displayName = claim.displayName() == null || claim.displayName().isBlank()
-                ? null
-                : claim.displayName().strip();
-        var shown = displayName != null ? displayName : details.get("organization");
-        certificates.wish(view.reward().id(), claim.certificate(), shown, claim.language());
-        return saved;
-    }
-
-    /**
-     * The reporter declines the reward of {@code typed}; the code is spent.
-     *
-     * @throws InvalidInput naming the code, as {@link #claim} does
-     */
-    @Transactional
-    public RewardView decline(String typed) {
-        var view = claimable(typed);
-        var organization = view.organization();
-        var now = clock.instant();
-        var saved = save(
-                organization, Actor.REPORTER, view.reward(), view.reward().decline(), RewardStore.Beside.NOTHING, now);
-        deadlines.meet(view.reward().id(), Deadline.Kind.REWARD_CLAIM, now);
-        return saved;
-    }
-
-    /** Finds the notified reward a typed code claims, or says clearly why it does not. */
-    private RewardView claimable(String typed) {
-        var code = ClaimCode.parse(typed);
-        if (code.isEmpty()) {
-            miss();
-            throw new InvalidInput(
-                    Map.of("code", Receipt.parse(typed).isPresent() ? "error.claim.receipt" : "error.claim.malformed"));
-        }
-        var view = store.byClaimTag(secrets.lookup(CLAIM_TAG, code.get().bytes()));
-        if (view.isEmpty()) {
-            miss();
-            throw new InvalidInput(Map.of("code", "error.claim.unknown"));
-        }
-        var found = view.get();
-        var state = found.reward().state();
-        if (state == Reward.State.EXPIRED) {
-            throw new InvalidInput(Map.of("code", "error.claim.expired"));
-        }
-        if (state != Reward.State.NOTIFIED) {
-            throw new InvalidInput(Map.of("code", "error.claim.used"));
-        }
-        var window = deadlines.current(found.reward().id(), Deadline.Kind.REWARD_CLAIM);
-        if (window.isEmpty() || window.get().status() != Deadline.Status.OPEN) {
-            throw new InvalidInput(Map.of("code", "error.claim.expired"));
-        }
-        return found;
-    }
-
-    private void miss() {
-        if (!wrongCodes.tryAcquire("claim")) {
-            throw new TooManyRequests();
-        }
-    }
-
-    /** Checks and keeps the payout details the policy asks for. */
-    private static Map<String, String> details(RewardPolicy rules, Claim claim) {
-        var errors = new LinkedHashMap<String, String>();
-        var details = new LinkedHashMap<String, String>();
-        switch (rules.payoutIdentity()) {
-            case NONE -> {}
-            case CREDENTIAL -> detail("account", claim.account(), true, details, errors);
-            case PROXY -> {
-                detail("proxy", claim.proxy(), true, details, errors);
-                detail("account", claim.account(), false, details, errors);
-            }
-            case PROGRAMME -> {
-                detail("name", claim.name(), true, details, errors);
-                detail("contact", claim.contact(), true, details, errors);
-                detail("account", claim.account(), false, details, errors);
-            }
-        }
-        detail("organization", claim.organization(), false, details, errors);
-        detail("displayName", claim.displayName(), false, new LinkedHashMap<>(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
-        }
-        return details;
-    }
-
-    private static void detail(
-            String field,
-            @Nullable String value,
-            boolean required,
-            Map<String, String> details,
-            Map<String, String> errors) {
-        var text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            if (required) {
-                errors.put(field, "error.required");
-            }
-        } else if (text.length() > DETAIL_LIMIT || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            errors.put(field, "error.too-long");
-        } else {
-            details.put(field, text);
-        }
-    }
-
     // ---- payout -------------------------------------------------------------------------------
 
     /** A payout officer prepares the payout of a claimed reward, naming how it will be paid. */
@@ -794,7 +478,7 @@ public class Rewards implements PurgeHold {
                 store.find(officer.organization(), id).orElseThrow(() -> new NoSuchElementException("No such reward"));
         var sealed = store.payout(view.reward().id(), officer.id())
                 .orElseThrow(() -> new NoSuchElementException("No payout details"));
-        var context = payoutContext(id);
+        var context = RewardMoves.payoutContext(id);
         var key = keyring.unwrap(sealed.wrapped(), context);
         audit.record(officer.organization(), Actor.staff(officer.id()), new RewardsAudit.PayoutRead(id));
         @SuppressWarnings("unchecked")
@@ -1056,7 +740,7 @@ public class Rewards implements PurgeHold {
     }
 
     private RewardView save(StaffPrincipal by, RewardView view, Reward changed, RewardStore.Beside beside) {
-        return save(by.organization(), Actor.staff(by.id()), view.reward(), changed, beside, clock.instant());
+        return moves.save(by.organization(), Actor.staff(by.id()), view.reward(), changed, beside, clock.instant());
     }
 
     private RewardView save(
@@ -1066,49 +750,7 @@ public class Rewards implements PurgeHold {
             Reward changed,
             RewardStore.Beside beside,
             Instant at) {
-        if (!store.save(changed, read.version(), beside, at)) {
-            throw new RewardChangedMeanwhile();
-        }
-        audit.record(organization, actor, new RewardsAudit.Moved(changed.id(), changed.state()));
-        var saved = store.find(organization, changed.id()).orElseThrow();
-        if (changed.state() != read.state()) {
-            var who = waitingOn(saved);
-            if (!who.isEmpty()) {
-                events.publishEvent(new RewardWaiting(
-                        saved.reward().id(), organization, saved.caseId(), saved.reference(), changed.state(), who));
-            }
-        }
-        return saved;
-    }
-
-    /** Returns who the reward now waits on: never whoever may not take the next step. */
-    private List<StaffId> waitingOn(RewardView view) {
-        var reward = view.reward();
-        var members = staff.members(view.organization());
-        return switch (reward.state()) {
-            case PENDING_APPROVAL ->
-                members.stream()
-                        .filter(member -> member.roles().contains(Role.APPROVER))
-                        .map(org.tipline.accounts.StaffMember::id)
-                        .filter(id -> !id.equals(reward.assessor()) && !id.equals(reward.nominator()))
-                        .toList();
-            case APPROVED -> reward.assessor() == null ? List.of() : List.of(reward.assessor());
-            case CLAIMED, PAYOUT_PENDING ->
-                members.stream()
-                        .filter(member -> member.roles().contains(Role.PAYOUT_OFFICER))
-                        .map(org.tipline.accounts.StaffMember::id)
-                        .filter(id -> !id.equals(reward.preparer()))
-                        .toList();
-            default -> List.of();
-        };
-    }
-
-    private @Nullable Instant claimBy(RewardView view) {
-        return deadlines
-                .current(view.reward().id(), Deadline.Kind.REWARD_CLAIM)
-                .filter(due -> due.status() == Deadline.Status.OPEN)
-                .map(CaseDeadlines.Due::dueAt)
-                .orElse(null);
+        return moves.save(organization, actor, read, changed, beside, at);
     }
 
     private static String note(String field, String text) {
@@ -1124,9 +766,5 @@ public class Rewards implements PurgeHold {
 
     private static String evidencePart(UUID reward) {
         return "reward-evidence:" + reward;
-    }
-
-    private static String payoutContext(UUID reward) {
-        return "tipline/reward-payout/v1:" + reward;
     }
 }

@@ -74,6 +74,24 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Logs {@code staffer} in through the login page at {@code port}, in {@code lang}. */
+    void logIn(
+            int port,
+            org.tipline.support.TestOrganization organization,
+            org.tipline.support.TestOrganization.Staffer staffer,
+            String lang) {
+        driver.get("http://localhost:" + port + "/login?lang=" + lang);
+        if (staffer.organization() != null) {
+            driver.findElement(org.openqa.selenium.By.id("organization")).sendKeys(staffer.organization());
+        }
+        driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(staffer.email());
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(staffer.password());
+        driver.findElement(org.openqa.selenium.By.id("totpCode")).sendKeys(organization.code(staffer));
+        driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]"))
+                .click();
+        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+    }
+
     /** Checks the page on screen and saves its screenshot as {@code <name>-<page>.png}. */
     void check(String page) {
         screenshot(page);

@@ -58,7 +58,7 @@ class DisclosureBrowserTests {
         for (var lang : List.of("en", "zh-CN")) {
             try (var browser = new Browser("staff-disclosures-" + lang, 390, true)) {
                 var driver = browser.driver;
-                logIn(browser, s.custodians().get(0), lang);
+                browser.logIn(port, organization, s.custodians().get(0), lang);
                 driver.get(base + "/disclosures?lang=" + lang);
                 assertThat(driver.findElement(By.id("disclosure-" + id)).getText())
                         .contains("The prosecutor needs to hear the witness");
@@ -66,7 +66,7 @@ class DisclosureBrowserTests {
             }
             try (var browser = new Browser("requester-disclosures-" + lang, 390, true)) {
                 var driver = browser.driver;
-                logIn(browser, s.requester(), lang);
+                browser.logIn(port, organization, s.requester(), lang);
                 driver.get(base + "/disclosures/new?report=" + s.report() + "&lang=" + lang);
                 assertThat(driver.findElements(By.name("fields"))).hasSize(2);
                 browser.check("form");
@@ -74,18 +74,5 @@ class DisclosureBrowserTests {
                 browser.check("requester");
             }
         }
-    }
-
-    private void logIn(Browser browser, TestOrganization.Staffer staffer, String lang) {
-        var driver = browser.driver;
-        driver.get("http://localhost:" + port + "/login?lang=" + lang);
-        if (staffer.organization() != null) {
-            driver.findElement(By.id("organization")).sendKeys(staffer.organization());
-        }
-        driver.findElement(By.id("email")).sendKeys(staffer.email());
-        driver.findElement(By.id("password")).sendKeys(staffer.password());
-        driver.findElement(By.id("totpCode")).sendKeys(organization.code(staffer));
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
     }
 }

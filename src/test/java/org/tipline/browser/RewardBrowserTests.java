@@ -114,7 +114,7 @@ class RewardBrowserTests {
         for (var lang : List.of("zh-CN")) {
             try (var browser = new Browser("staff-rewards-" + lang, 390, true)) {
                 var driver = browser.driver;
-                logIn(browser, s.nominator(), lang);
+                browser.logIn(port, organization, s.nominator(), lang);
                 driver.get(base + "/rewards?lang=" + lang);
                 assertThat(driver.findElement(By.id("reward-list")).getText()).contains(concluded.reference());
                 browser.check("list");
@@ -133,7 +133,7 @@ class RewardBrowserTests {
         var assessing = RewardWalk.assessing(rewards, s, second.reference());
         try (var browser = new Browser("staff-proposal", 390, true)) {
             var driver = browser.driver;
-            logIn(browser, s.assessor(), "en");
+            browser.logIn(port, organization, s.assessor(), "en");
             driver.get(base + "/rewards/" + RewardWalk.id(assessing));
             assertThat(driver.findElements(By.cssSelector("form.proposal textarea")))
                     .hasSize(4);
@@ -143,18 +143,5 @@ class RewardBrowserTests {
             assertThat(driver.findElement(By.id("reward-refused")).getText()).isNotBlank();
             browser.check("proposal-refused");
         }
-    }
-
-    private void logIn(Browser browser, TestOrganization.Staffer staffer, String lang) {
-        var driver = browser.driver;
-        driver.get("http://localhost:" + port + "/login?lang=" + lang);
-        if (staffer.organization() != null) {
-            driver.findElement(By.id("organization")).sendKeys(staffer.organization());
-        }
-        driver.findElement(By.id("email")).sendKeys(staffer.email());
-        driver.findElement(By.id("password")).sendKeys(staffer.password());
-        driver.findElement(By.id("totpCode")).sendKeys(organization.code(staffer));
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
     }
 }

@@ -1,6 +1,10 @@
 package org.tipline.rewards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tipline.rewards.RewardWalk.claim;
+import static org.tipline.rewards.RewardWalk.code;
+import static org.tipline.rewards.RewardWalk.post;
+import static org.tipline.rewards.RewardWalk.version;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -95,7 +99,7 @@ class RewardsIntegrationTests {
         var noEvidence = http.json("POST", "/api/v1/rewards/" + id + "/proposal", unproven, "Authorization", assessor);
         assertThat(noEvidence.status()).isEqualTo(422);
         assertThat(noEvidence.json().get("errors").has("answers.verified")).isTrue();
-        var untouched = get(http, "/api/v1/rewards/" + id, nominator);
+        var untouched = read(http, "/api/v1/rewards/" + id, nominator);
         assertThat(untouched.get("state").asString()).isEqualTo("ASSESSING");
         assertThat(version(untouched)).isEqualTo(before);
         assertThat(ledger(id)).isZero();
@@ -107,7 +111,7 @@ class RewardsIntegrationTests {
         assertThat(reward.get("approvalsNeeded").asInt()).isEqualTo(2);
         assertThat(reward.get("criteria").get("verified").asBoolean()).isTrue();
         // the evidence is sealed with the report key: the assessor reads it, the database holds no trace
-        assertThat(get(http, "/api/v1/rewards/" + id + "/evidence", assessor)
+        assertThat(read(http, "/api/v1/rewards/" + id + "/evidence", assessor)
                         .get("helpful")
                         .asString())
                 .isEqualTo("The shipment was stopped at gate 4.");
@@ -199,7 +203,7 @@ class RewardsIntegrationTests {
         var noProxy = claim(http, code, Map.of());
         assertThat(noProxy.status()).isEqualTo(422);
         assertThat(noProxy.json().get("errors").get("proxy").asString()).isEqualTo("error.required");
-        assertThat(get(http, "/api/v1/rewards/" + id, nominator).get("state").asString())
+        assertThat(read(http, "/api/v1/rewards/" + id, nominator).get("state").asString())
                 .isEqualTo("NOTIFIED");
         var offer = http.json("POST", "/api/v1/claims/offer", Map.of("code", code.toLowerCase()));
         assertThat(offer.status()).isEqualTo(200);
@@ -225,9 +229,9 @@ class RewardsIntegrationTests {
                         .status())
                 .isEqualTo(403);
         var pia = rewards.as(s, s.officers().get(0));
-        var details = get(http, "/api/v1/rewards/" + id + "/payout", pia);
+        var details = read(http, "/api/v1/rewards/" + id + "/payout", pia);
         assertThat(details.get("proxy").asString()).isEqualTo("Li Lei 7731");
-        reward = get(http, "/api/v1/rewards/" + id, pia);
+        reward = read(http, "/api/v1/rewards/" + id, pia);
         reward = post(
                 http,
                 "/api/v1/rewards/" + id + "/payout",
@@ -327,37 +331,10 @@ class RewardsIntegrationTests {
                 .single();
     }
 
-    private static String code(Http http, String receipt, String reward) {
-        var issued = http.json(
-                "POST",
-                "/api/v1/followup/rewards/" + reward + "/claim-code",
-                Map.of(),
-                "Authorization",
-                "Receipt " + receipt);
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return issued.json().get("code").asString();
-    }
-
-    private static Http.Response claim(Http http, String code, Map<String, String> details) {
-        var body = new HashMap<String, Object>(details);
-        body.put("code", code);
-        return http.json("POST", "/api/v1/claims", body);
-    }
-
-    private static long version(JsonNode reward) {
-        return reward.get("version").asLong();
-    }
-
-    private static JsonNode get(Http http, String path, String token) {
+    private static JsonNode read(Http http, String path, String token) {
         var got = http.get(path, "Authorization", token);
         assertThat(got.status()).as(path + ": " + got.body()).isEqualTo(200);
         return got.json();
-    }
-
-    private static JsonNode post(Http http, String path, Map<String, ?> body, String token) {
-        var posted = http.json("POST", path, body, "Authorization", token);
-        assertThat(posted.status()).as(path + ": " + posted.body()).isEqualTo(200);
-        return posted.json();
     }
 
     @SuppressWarnings("unused")

@@ -19,7 +19,7 @@ import org.tipline.mailbox.MailboxAccess;
 import org.tipline.mailbox.ReporterPages;
 import org.tipline.mailbox.ReporterRequests;
 import org.tipline.rewards.Reward;
-import org.tipline.rewards.Rewards;
+import org.tipline.rewards.RewardClaims;
 import org.tipline.shared.InvalidInput;
 import org.tipline.shared.RequestRefused;
 import org.tipline.shared.TooManyRequests;
@@ -34,19 +34,19 @@ import org.tipline.shared.TooManyRequests;
 class ReporterRewardsController implements ReporterRequests {
 
     private final Mailbox mailbox;
-    private final Rewards rewards;
+    private final RewardClaims claims;
     private final org.tipline.rewards.Certificates certificates;
     private final org.tipline.shared.PublicLinks links;
     private final ReporterPages pages;
 
     ReporterRewardsController(
             Mailbox mailbox,
-            Rewards rewards,
+            RewardClaims claims,
             org.tipline.rewards.Certificates certificates,
             org.tipline.shared.PublicLinks links,
             ReporterPages pages) {
         this.mailbox = mailbox;
-        this.rewards = rewards;
+        this.claims = claims;
         this.certificates = certificates;
         this.links = links;
         this.pages = pages;
@@ -54,7 +54,7 @@ class ReporterRewardsController implements ReporterRequests {
 
     @Override
     public Shown shown(MailboxAccess access) {
-        var open = (int) rewards.forReporter(access).stream()
+        var open = (int) claims.forReporter(access).stream()
                 .filter(reward -> reward.state() == Reward.State.NOTIFIED)
                 .count();
         return new Shown(open, "/followup/rewards", "followup.rewards");
@@ -83,7 +83,7 @@ class ReporterRewardsController implements ReporterRequests {
             return "redirect:/followup";
         }
         try {
-            var code = rewards.issueCode(access, id);
+            var code = claims.issueCode(access, id);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             model.addAttribute("codeFor", id);
             return render(access, cookie, model, code.display(), null);
@@ -120,7 +120,7 @@ class ReporterRewardsController implements ReporterRequests {
     String offer(@RequestParam(required = false) @Nullable String code, HttpServletResponse response, Model model) {
         var typed = code == null ? "" : code;
         try {
-            model.addAttribute("offer", rewards.offer(typed));
+            model.addAttribute("offer", claims.offer(typed));
             model.addAttribute("code", typed.strip());
             model.addAttribute("step", "claim");
         } catch (InvalidInput e) {
@@ -155,12 +155,12 @@ class ReporterRewardsController implements ReporterRequests {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         try {
             if (decline != null) {
-                rewards.decline(typed);
+                claims.decline(typed);
                 model.addAttribute("step", "declined");
             } else {
-                rewards.claim(
+                claims.claim(
                         typed,
-                        new Rewards.Claim(
+                        new RewardClaims.Claim(
                                 account,
                                 proxy,
                                 name,
@@ -187,7 +187,7 @@ class ReporterRewardsController implements ReporterRequests {
             model.addAttribute("errors", Map.of("code", "error.claim.busy"));
         }
         try {
-            model.addAttribute("offer", rewards.offer(typed));
+            model.addAttribute("offer", claims.offer(typed));
             model.addAttribute("code", typed.strip());
             model.addAttribute("step", "claim");
             var typedBack = new java.util.HashMap<String, String>();
@@ -210,7 +210,7 @@ class ReporterRewardsController implements ReporterRequests {
             Model model,
             @Nullable String code,
             @Nullable String refused) {
-        model.addAttribute("rewards", rewards.forReporter(access));
+        model.addAttribute("rewards", claims.forReporter(access));
         model.addAttribute("token", mailbox.visitFormToken(cookie));
         model.addAttribute("code", code);
         model.addAttribute("refused", refused);

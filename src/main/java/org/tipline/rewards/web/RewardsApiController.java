@@ -24,6 +24,7 @@ import org.tipline.crypto.Keyring;
 import org.tipline.mailbox.Mailbox;
 import org.tipline.rewards.Money;
 import org.tipline.rewards.Reward;
+import org.tipline.rewards.RewardClaims;
 import org.tipline.rewards.RewardPolicies;
 import org.tipline.rewards.RewardView;
 import org.tipline.rewards.Rewards;
@@ -154,6 +155,7 @@ class RewardsApiController {
     record Total(UUID policy, String policyName, int year, String currency, String kind, String amount, long entries) {}
 
     private final Rewards rewards;
+    private final RewardClaims claims;
     private final RewardPolicies policies;
     private final org.tipline.rewards.Certificates certificates;
     private final Mailbox mailbox;
@@ -161,11 +163,13 @@ class RewardsApiController {
 
     RewardsApiController(
             Rewards rewards,
+            RewardClaims claims,
             RewardPolicies policies,
             org.tipline.rewards.Certificates certificates,
             Mailbox mailbox,
             org.tipline.shared.PublicLinks links) {
         this.rewards = rewards;
+        this.claims = claims;
         this.policies = policies;
         this.certificates = certificates;
         this.mailbox = mailbox;
@@ -331,18 +335,18 @@ class RewardsApiController {
     // ---- the reporter, with the receipt; anyone, with a claim code ------------------------------
 
     @GetMapping("/api/v1/followup/rewards")
-    ResponseEntity<List<Rewards.ReporterReward>> forReporter(
+    ResponseEntity<List<RewardClaims.ReporterReward>> forReporter(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(rewards.forReporter(mailbox.openAuthorization(authorization)));
+                .body(claims.forReporter(mailbox.openAuthorization(authorization)));
     }
 
     @PostMapping("/api/v1/followup/rewards/{id}/claim-code")
     ResponseEntity<CodeResponse> code(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @PathVariable UUID id) {
-        var code = rewards.issueCode(mailbox.openAuthorization(authorization), id);
+        var code = claims.issueCode(mailbox.openAuthorization(authorization), id);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new CodeResponse(code.display()));
@@ -350,7 +354,7 @@ class RewardsApiController {
 
     @PostMapping("/api/v1/claims/offer")
     ResponseEntity<OfferResponse> offer(@RequestBody CodeBody body) {
-        var offer = rewards.offer(body.code() == null ? "" : body.code());
+        var offer = claims.offer(body.code() == null ? "" : body.code());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new OfferResponse(
@@ -363,9 +367,9 @@ class RewardsApiController {
 
     @PostMapping("/api/v1/claims")
     ResponseEntity<ClaimResponse> claim(@RequestBody ClaimBody body, java.util.Locale locale) {
-        var claimed = rewards.claim(
+        var claimed = claims.claim(
                 body.code() == null ? "" : body.code(),
-                new Rewards.Claim(
+                new RewardClaims.Claim(
                         body.account(),
                         body.proxy(),
                         body.name(),
@@ -384,7 +388,7 @@ class RewardsApiController {
 
     @PostMapping("/api/v1/claims/decline")
     ResponseEntity<ClaimResponse> decline(@RequestBody CodeBody body) {
-        var declined = rewards.decline(body.code() == null ? "" : body.code());
+        var declined = claims.decline(body.code() == null ? "" : body.code());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new ClaimResponse(declined.reward().state()));
