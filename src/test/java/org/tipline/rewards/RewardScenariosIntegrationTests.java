@@ -17,6 +17,7 @@ import org.tipline.cases.CaseId;
 import org.tipline.cases.Retention;
 import org.tipline.cases.TestDeadlineJob;
 import org.tipline.shared.OrganizationId;
+import org.tipline.support.Http;
 import org.tipline.support.IntegrationTest;
 import org.tipline.support.TestOrganization;
 import org.tipline.support.TestRewards;
@@ -514,6 +515,87 @@ class RewardScenariosIntegrationTests {
         assertThat(afterwards.status()).isEqualTo(422);
         assertThat(afterwards.json().get("errors").get("code").asString()).isEqualTo("error.claim.used");
         assertThat(ledger(id(reward))).isEqualTo(2);
+    }
+
+    @Test
+    void badClaimsAndScriptInEveryTextChangeNothingAndShowAsText() {
+        var s = rewards.setting(port, "reward-bands-cny.yaml");
+        var http = s.http();
+        var concluded = rewards.concluded(s, "Smuggled antiquities in the museum's store.");
+        rewards.visit(s, concluded.receipt());
+        var script = "<script>alert(1)</script>";
+        var reward = assessing(rewards, s, concluded.reference());
+        var proposal = bands(version(reward), "8000", "1");
+        proposal.put(
+                "answers",
+                Map.of(
+                        "specific", Map.of("met", true, "evidence", script + " specific"),
+                        "new", Map.of("met", true, "evidence", "new"),
+                        "verified", Map.of("met", true, "evidence", "verified"),
+                        "helpful", Map.of("met", true, "evidence", "helpful")));
+        reward = post(http, "/api/v1/rewards/" + id(reward) + "/proposal", proposal, rewards.as(s, s.assessor()));
+        reward = approveAll(rewards, s, reward);
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/notice",
+                Map.of("version", version(reward), "text", script + " notice"),
+                rewards.as(s, s.assessor()));
+        var code = code(http, concluded.receipt(), id(reward));
+
+        // oversized, invalid UTF-8, malformed and wrongly typed claims: refused, the reward still waits
+        var huge = http.raw(
+                "POST",
+                "/api/v1/claims",
+                "application/json",
+                ("{\"code\":\"" + code + "\",\"proxy\":\"" + "x".repeat(3_000_000) + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(huge.status()).isEqualTo(413);
+        var invalid = new byte[] {'{', '"', 'c', 'o', 'd', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertThat(http.raw("POST", "/api/v1/claims", "application/json", invalid)
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.raw("POST", "/api/v1/claims", "application/json", "{not json".getBytes())
+                        .status())
+                .isEqualTo(400);
+        var long_ = claim(http, code, Map.of("proxy", "x".repeat(1_001)));
+        assertThat(long_.status()).isEqualTo(422);
+        assertThat(long_.json().get("errors").get("proxy").asString()).isEqualTo("error.too-long");
+        var control = claim(http, code, Map.of("proxy", "Wu\u0000"));
+        assertThat(control.status()).isEqualTo(422);
+        assertThat(state(s, id(reward))).isEqualTo("NOTIFIED");
+        assertThat(jdbc.sql("SELECT count(*) FROM reward_payout WHERE reward_id = ?::uuid")
+                        .param(id(reward))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // script in the claim, the payment and the reason is only ever text
+        assertThat(claim(http, code, Map.of("proxy", script, "organization", script))
+                        .status())
+                .isEqualTo(200);
+        var pia = rewards.as(s, s.officers().get(0));
+        reward = post(
+                http,
+                "/api/v1/rewards/" + id(reward) + "/payout",
+                Map.of("version", version(RewardWalk.get(http, id(reward), pia)), "text", script + " method"),
+                pia);
+        var officerPage = new Http(port);
+        organization.logInThroughPage(officerPage, s.officers().get(0));
+        var details = officerPage.get("/rewards/" + id(reward) + "/payout");
+        assertThat(details.status()).isEqualTo(200);
+        assertThat(details.header("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(details.html().select("main script")).isEmpty();
+        assertThat(details.html().select("#payout").text()).contains(script);
+        var page = officerPage.get("/rewards/" + id(reward));
+        assertThat(page.html().select("main script")).isEmpty();
+        assertThat(page.html().select("main").text()).contains(script + " method");
+        var assessorPage = new Http(port);
+        organization.logInThroughPage(assessorPage, s.assessor());
+        var assessed = assessorPage.get("/rewards/" + id(reward));
+        assertThat(assessed.html().select("main script")).isEmpty();
+        assertThat(assessed.html().select("main").text()).contains(script + " specific");
+        var mailbox = assessorPage.get("/cases/" + concluded.caseId());
+        assertThat(mailbox.html().select("main script")).isEmpty();
     }
 
     @Test
