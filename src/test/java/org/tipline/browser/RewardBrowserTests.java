@@ -103,6 +103,19 @@ class RewardBrowserTests {
                 .get("issued")
                 .get("serial")
                 .asString();
+        // once paid, the follow-up page still leads to the reward, which offers the certificate
+        try (var browser = new Browser("reporter-paid", 390, false)) {
+            var driver = browser.driver;
+            driver.get(base + "/followup?lang=zh-CN");
+            driver.findElement(By.name("receipt")).sendKeys(concluded.receipt());
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            driver.findElement(By.cssSelector("a.reporter-request[href*='/followup/rewards']"))
+                    .click();
+            assertThat(driver.findElement(By.cssSelector("#reward-" + id + " a.certificate"))
+                            .getAttribute("href"))
+                    .contains("/followup/rewards/" + id + "/certificate.pdf");
+            browser.check("certificate");
+        }
         for (var lang : List.of("en", "ar")) {
             try (var browser = new Browser("verify-" + lang, 390, false)) {
                 browser.driver.get(base + "/verify/" + serial + "?lang=" + lang);

@@ -64,6 +64,7 @@ class TranslationTests {
             used.add("notice." + notice);
         }
         used.add("followup.rewards");
+        used.add("followup.rewards.seen");
         for (var state : org.tipline.rewards.Reward.State.values()) {
             used.add("reporter-reward.state." + state);
         }

@@ -54,10 +54,13 @@ class ReporterRewardsController implements ReporterRequests {
 
     @Override
     public Shown shown(MailboxAccess access) {
-        var open = (int) claims.forReporter(access).stream()
+        var visible = claims.forReporter(access);
+        var waiting = (int) visible.stream()
                 .filter(reward -> reward.state() == Reward.State.NOTIFIED)
                 .count();
-        return new Shown(open, "/followup/rewards", "followup.rewards");
+        return waiting > 0
+                ? new Shown(waiting, "/followup/rewards", "followup.rewards")
+                : new Shown(visible.size(), "/followup/rewards", "followup.rewards.seen");
     }
 
     @GetMapping("/followup/rewards")
