@@ -257,7 +257,26 @@ class PagesBrowserTests {
         var old = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+                .until(ignored -> gone(old));
+    }
+
+    /**
+     * Returns whether {@code element} left the document. Chromedriver says so with a stale-element
+     * error, or — when asked while the new page replaces the old — with an inspector error that the
+     * node "does not belong to the document" (seen once in CI); both mean gone.
+     */
+    private static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Fills an action's fields, sends it and checks the state it leads to. */
