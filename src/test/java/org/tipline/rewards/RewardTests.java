@@ -110,6 +110,56 @@ class RewardTests {
         assertThatThrownBy(expired::claim).isInstanceOf(Reward.Refused.class);
     }
 
+    @Test
+    void theNominatorNeverApprovesALaterReporterGetsAtMostTheCeilingAndAnUnreachableOneNothing() throws IOException {
+        var policy = bands();
+        var nominator = staff();
+        var assessing =
+                Reward.candidate(UUID.randomUUID(), 1).nominate(nominator).assess(assessor);
+        var pending = assessing
+                .propose(policy, assessor, allMet(policy), yuan("5000"), "1", null)
+                .submitForApproval();
+        assertThatThrownBy(() -> pending.approve(nominator))
+                .isInstanceOfSatisfying(
+                        Reward.Refused.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.reward.nominator-approves"));
+        assertThat(pending.approve(first).state()).isEqualTo(Reward.State.APPROVED);
+
+        // a later reporter: above nothing, at most the ceiling, in the policy's currency, in no band
+        var ceiling = yuan("1000");
+        assertThat(field(
+                        () -> assessing.propose(policy, assessor, allMet(policy), yuan("1000.01"), null, null, ceiling),
+                        "amount"))
+                .isEqualTo("error.reward.discretionary");
+        assertThat(field(
+                        () -> assessing.propose(policy, assessor, allMet(policy), yuan("0"), null, null, ceiling),
+                        "amount"))
+                .isEqualTo("error.reward.discretionary");
+        assertThat(field(
+                        () -> assessing.propose(
+                                policy,
+                                assessor,
+                                allMet(policy),
+                                new Money(100, Currency.getInstance("USD")),
+                                null,
+                                null,
+                                ceiling),
+                        "amount"))
+                .isEqualTo("error.reward.currency-mismatch");
+        var later = assessing.propose(policy, assessor, allMet(policy), yuan("1000"), "4", null, ceiling);
+        assertThat(later.state()).isEqualTo(Reward.State.PROPOSED);
+        assertThat(later.band()).isNull();
+        assertThat(later.approvalsNeeded()).isEqualTo(1);
+
+        // a reporter who cannot be reached: not eligible whatever the answers, which are kept; only by the assessor
+        assertThatThrownBy(() -> assessing.unreachable(policy, first, allMet(policy)))
+                .isInstanceOf(Reward.Refused.class);
+        var unreachable = assessing.unreachable(policy, assessor, allMet(policy));
+        assertThat(unreachable.state()).isEqualTo(Reward.State.NOT_ELIGIBLE);
+        assertThat(unreachable.answers()).hasSize(policy.eligibility().size());
+        assertThat(unreachable.amount()).isNull();
+    }
+
     private static Map<String, Reward.Answer> allMet(RewardPolicy policy) {
         var answers = new LinkedHashMap<String, Reward.Answer>();
         policy.eligibility().forEach(c -> answers.put(c.code(), new Reward.Answer(true, "Case file, page 3")));
