@@ -106,11 +106,8 @@ class ReporterRewardsController implements ReporterRequests {
                     .build();
         }
         var pdf = certificates.pdf(access, id, path -> links.link(request, path));
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificate.pdf\"")
-                .body(pdf);
+        return org.tipline.shared.Downloads.document(
+                "certificate.pdf", org.springframework.http.MediaType.APPLICATION_PDF, pdf);
     }
 
     @GetMapping("/claim")

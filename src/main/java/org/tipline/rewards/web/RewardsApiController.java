@@ -400,10 +400,8 @@ class RewardsApiController {
             @PathVariable UUID id,
             jakarta.servlet.http.HttpServletRequest request) {
         var pdf = certificates.pdf(mailbox.openAuthorization(authorization), id, path -> links.link(request, path));
-        return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(pdf);
+        return org.tipline.shared.Downloads.document(
+                "certificate.pdf", org.springframework.http.MediaType.APPLICATION_PDF, pdf);
     }
 
     /** What anyone may learn of a certificate from its serial number. */
